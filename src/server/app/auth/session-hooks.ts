@@ -1,0 +1,72 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { resolveSession } from '../../modules/auth/auth.usecases.js';
+import type { Config } from '../config.js';
+import { errors } from '../errors.js';
+import { ANONYMOUS, type Actor } from './actor.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
+  reply.setCookie(config.session.cookieName, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+    path: '/',
+    maxAge: config.session.maxHours * 3600,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: Config): void {
+  reply.clearCookie(config.session.cookieName, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/' });
+}
+
+/**
+ * A state-changing request must prove it comes from our own pages: `Sec-Fetch-Site: same-origin`
+ * from modern browsers, or an `Origin` equal to PUBLIC_URL's origin. Anything else is refused,
+ * so a cookie never authenticates a request another site forged.
+ */
+export function isSameOriginRequest(request: FastifyRequest, publicOrigin: string): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (typeof site === 'string') return site === 'same-origin';
+  const origin = request.headers.origin;
+  return typeof origin === 'string' && origin === publicOrigin;
+}
+
+/** Resolves the session cookie to `request.actor`, enforces CSRF and the route's `auth` level. */
+export function registerSessionHooks(app: FastifyInstance): void {
+  const { config, db } = app.deps;
+  app.decorateRequest<Actor | null>('actor', null);
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionState', 'none');
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1') && !route.config?.auth) {
+      throw new Error(`Route ${route.method} ${route.url} must declare config.auth ('public' or 'user')`);
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.actor = ANONYMOUS;
+    const routeConfig = request.routeOptions.config;
+    if (!SAFE_METHODS.has(request.method) && routeConfig.csrf !== false && !isSameOriginRequest(request, config.publicOrigin)) {
+      throw errors.csrf();
+    }
+    const isApi = request.url.startsWith('/api/');
+    // Only the API reads the session; static files and the SPA shell never touch the database.
+    const token = isApi ? request.cookies[config.session.cookieName] : undefined;
+    if (token) {
+      const resolution = await resolveSession({ db, token, policy: config.session });
+      request.sessionState = resolution.state;
+      if (resolution.state === 'valid') {
+        request.actor = resolution.actor;
+        request.session = resolution.session;
+      } else {
+        clearSessionCookie(reply, config);
+      }
+    }
+    const auth = routeConfig.auth ?? (isApi ? 'user' : 'public');
+    if (auth === 'user' && request.actor.kind === 'anonymous') {
+      throw request.sessionState === 'expired' ? errors.sessionExpired() : errors.unauthenticated();
+    }
+  });
+}

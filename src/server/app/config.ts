@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Portico reads from the environment, parsed in this one place.
+ * A bad value stops start-up with a message that names the variable.
+ * The reference for operators is docs/operations.md; keep both in step.
+ */
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), { message: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\//.test(v), { message: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Portico <portico@localhost>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORTICO_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+  SESSION_IDLE_MINUTES: positiveInt(120),
+  SESSION_MAX_HOURS: positiveInt(12),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt(100),
+  LOGIN_MAX_FAILURES_PER_IP: positiveInt(300),
+  BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  WORKER_POLL_MS: positiveInt(1000),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+  publicUrl: string;
+  publicOrigin: string;
+  secureCookies: boolean;
+  smtpUrl: string | null;
+  mailFrom: string;
+  logLevel: string;
+  role: 'all' | 'web' | 'worker';
+  demo: boolean;
+  session: { idleMinutes: number; maxHours: number; cookieName: string };
+  login: { maxFailuresPerAccount: number; maxFailuresPerIp: number };
+  bodyLimit: number;
+  trustProxy: boolean;
+  workerPollMs: number;
+  webRoot: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment (process.env by default) into a Config, or throws a ConfigError naming each bad variable. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset, as they do in most shells' `VAR= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const secureCookies = publicUrl.startsWith('https://');
+  const isEmbedded = !e.DATABASE_URL;
+  const demo = e.DEMO_DATA === 'on' || (e.DEMO_DATA === 'auto' && e.NODE_ENV !== 'production' && isEmbedded);
+  if (demo && e.NODE_ENV === 'production') {
+    throw new ConfigError(['DEMO_DATA: demo data is never seeded when NODE_ENV=production']);
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: e.DATABASE_URL
+      ? { dialect: 'postgres', url: e.DATABASE_URL }
+      : { dialect: 'sqlite', file: path.join(dataDir, 'portico.sqlite') },
+    publicUrl,
+    publicOrigin: new URL(publicUrl).origin,
+    secureCookies,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    role: e.PORTICO_ROLE,
+    demo,
+    session: {
+      idleMinutes: e.SESSION_IDLE_MINUTES,
+      maxHours: e.SESSION_MAX_HOURS,
+      // __Host- binds the cookie to this exact origin (Secure, Path=/, no Domain); browsers accept it only over https.
+      cookieName: secureCookies ? '__Host-portico_session' : 'portico_session',
+    },
+    login: {
+      maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+    },
+    bodyLimit: e.BODY_LIMIT_BYTES,
+    trustProxy: e.TRUST_PROXY,
+    workerPollMs: e.WORKER_POLL_MS,
+    webRoot: path.resolve(import.meta.dirname, '../../../dist/web'),
+  };
+}

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../db/schema.js';
+import type { Config } from './config.js';
+import { SqliteBooleanPlugin } from './sqlite-booleans.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  dialect: Dialect;
+  destroy: () => Promise<void>;
+}
+
+// PostgreSQL type ids whose default parsing differs from SQLite's answers.
+const PG_INT8 = 20;
+const PG_TIMESTAMPTZ = 1184;
+const PG_TIMESTAMP = 1114;
+
+/** One representation of time at the repository edge: ISO-8601 UTC text, on both dialects. */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === PG_INT8) return (v: string) => Number(v);
+    if (oid === PG_TIMESTAMPTZ || oid === PG_TIMESTAMP) return (v: string) => new Date(v).toISOString();
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+export interface OpenDatabaseOptions {
+  onPoolError?: (err: Error) => void;
+  poolSize?: number;
+}
+
+/** Opens the configured database: a SQLite file (embedded default) or a PostgreSQL pool. */
+export function openDatabase(
+  database: Config['database'],
+  { onPoolError, poolSize = 10 }: OpenDatabaseOptions = {},
+): DatabaseHandle {
+  if (database.dialect === 'postgres') {
+    const pool = new pg.Pool({ connectionString: database.url, max: poolSize, types: pgTypes });
+    // An idle client losing its server (restart, failover) emits here; without a listener the
+    // process would die. The pool replaces the client on the next checkout.
+    pool.on('error', (err) => onPoolError?.(err));
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', destroy: () => db.destroy() };
+  }
+  if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
+  const sqlite = new SQLite(database.file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new SqliteBooleanPlugin()] });
+  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+}
+
+/** True when the database answers a trivial query. */
+export async function isDatabaseReachable(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const toBool = (v: boolean | number | null | undefined): boolean => v === true || v === 1;
+
+export function parseJson(v: unknown): Record<string, unknown> {
+  if (v == null) return {};
+  if (typeof v === 'string') return JSON.parse(v) as Record<string, unknown>;
+  return v as Record<string, unknown>;
+}
+
+export const nowIso = (): string => new Date().toISOString();
+

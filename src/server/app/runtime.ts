@@ -1,0 +1,59 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { createAuthRepository } from '../modules/auth/auth.repository.js';
+import { createSendMailTask } from '../modules/outbox/tasks/send-mail.task.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { seedDemoData } from '../db/seed-demo.js';
+import type { Config } from './config.js';
+import { openDatabase } from './db.js';
+import { createWorker, type Worker } from './jobs.js';
+import { createMailer } from './mail.js';
+import { buildServer } from './server.js';
+import { nowIso } from './db.js';
+
+export interface Runtime {
+  app: FastifyInstance;
+  worker: Worker | null;
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+/** Everything `main.ts` starts, in order: database, migrations, demo data, HTTP app, job worker. */
+export async function startRuntime(config: Config, { logger }: { logger?: boolean } = {}): Promise<Runtime> {
+  let log: FastifyBaseLogger | null = null;
+  const handle = openDatabase(config.database, {
+    onPoolError: (err) => log?.warn({ err: { message: err.message } }, 'database connection lost; the pool reconnects'),
+  });
+  await migrateToLatest(handle.db, handle.dialect);
+  const seeded = config.demo ? await seedDemoData(handle.db) : false;
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const app = await buildServer({ config, db: handle.db, dialect: handle.dialect, mailer }, { logger: logger ?? true });
+  log = app.log;
+
+  const worker =
+    config.role === 'web'
+      ? null
+      : createWorker({
+          db: handle.db,
+          dialect: handle.dialect,
+          log: app.log.child({ component: 'worker' }),
+          pollMs: config.workerPollMs,
+          handlers: { 'mail.send': createSendMailTask({ db: handle.db, mailer }) },
+          maintenance: async () => {
+            const auth = createAuthRepository({ db: handle.db });
+            await auth.deleteExpiredSessions(nowIso());
+            await auth.clearLoginFailuresOlderThan(new Date(Date.now() - 24 * 3_600_000).toISOString());
+          },
+        });
+
+  return {
+    app,
+    worker,
+    seeded,
+    async close() {
+      await app.close();
+      await worker?.stop();
+      mailer.close();
+      await handle.destroy();
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { authRoutes } from '../modules/auth/auth.routes.js';
+import { outboxRoutes } from '../modules/outbox/outbox.routes.js';
+import { usersRoutes } from '../modules/users/users.routes.js';
+import { registerSessionHooks } from './auth/session-hooks.js';
+import { isDatabaseReachable } from './db.js';
+import { registerErrorHandling } from './errors.js';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../db/seed-demo.js';
+import type { AppDeps } from './types.js';
+import './types.js';
+
+export const VERSION = '0.1.0';
+
+/** Never logged: credentials and session material. */
+const REDACT = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+];
+
+export interface BuildServerOptions {
+  logger?: boolean | { level: string };
+}
+
+/** Builds the Fastify app with every module registered explicitly. Does not listen. */
+export async function buildServer(deps: AppDeps, { logger }: BuildServerOptions = {}): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: logger === false ? false : { level: typeof logger === 'object' ? logger.level : config.logLevel, redact: REDACT },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    disableRequestLogging: false,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('deps', deps);
+  app.decorate('routeList', []);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== 'HEAD') app.routeList.push({ method, url: route.url });
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        // Mantine writes its CSS variables into a <style> element at run time.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'"],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'none'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        ...(config.secureCookies ? { 'upgrade-insecure-requests': [] } : {}),
+      },
+    },
+    strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Portico API', version: VERSION, description: 'Customer portal API. Errors are application/problem+json with a stable `code`.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: config.session.cookieName } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerSessionHooks(app);
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/healthz', { config: { auth: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  r.get('/readyz', { config: { auth: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    const ok = await isDatabaseReachable(deps.db);
+    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'database unreachable' });
+  });
+  r.get(
+    '/api/v1/meta',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['meta'],
+        summary: 'Public facts the login page needs (demo mode and its logins)',
+        response: {
+          200: z.object({
+            data: z.object({
+              demo: z.boolean(),
+              demoPassword: z.string().nullable(),
+              demoLogins: z.array(z.object({ email: z.string(), label: z.string() })),
+              version: z.string(),
+            }),
+          }),
+        },
+      },
+    },
+    async () => ({
+      data: {
+        demo: config.demo,
+        demoPassword: config.demo ? DEMO_PASSWORD : null,
+        demoLogins: config.demo ? DEMO_LOGINS.map(({ email, label }) => ({ email, label })) : [],
+        version: VERSION,
+      },
+    }),
+  );
+
+  await app.register(authRoutes);
+  await app.register(usersRoutes);
+  await app.register(auditRoutes);
+  await app.register(accountsRoutes);
+  await app.register(outboxRoutes);
+
+  registerWebApp(app, config.webRoot);
+  return app;
+}
+
+/** Serves the built SPA: hashed assets cached for a year, index.html for every other page path. */
+function registerWebApp(app: FastifyInstance, webRoot: string): void {
+  const indexFile = path.join(webRoot, 'index.html');
+  const hasWeb = fs.existsSync(indexFile);
+  if (hasWeb) {
+    app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true,
+      index: false,
+      setHeaders(res, filePath) {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    const wantsPage = request.method === 'GET' && !url.startsWith('/api/') && !path.extname(url);
+    if (wantsPage && hasWeb) {
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(indexFile));
+    }
+    return reply.status(404).type('application/problem+json').send({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      code: 'route.not_found',
+      detail: wantsPage ? 'The web app is not built: run `npm run build`' : `No route for ${request.method} ${url}`,
+    });
+  });
+}

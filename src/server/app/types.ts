@@ -1,0 +1,33 @@
+import type { Actor } from './auth/actor.js';
+import type { ResolvedSession } from '../modules/auth/auth.repository.js';
+import type { Config } from './config.js';
+import type { Db, Dialect } from './db.js';
+import type { Mailer } from './mail.js';
+
+/** Who may call a route at all. Finer rules live in each module's policy. */
+export type RouteAuth = 'public' | 'user';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  mailer: Mailer;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+    /** Every route registered, for the authorization-matrix test. */
+    routeList: { method: string; url: string }[];
+  }
+  interface FastifyRequest {
+    actor: Actor;
+    session: ResolvedSession | null;
+    sessionState: 'none' | 'expired' | 'valid';
+  }
+  interface FastifyContextConfig {
+    auth?: RouteAuth;
+    /** false only for endpoints that authenticate without cookies (webhooks, licensing). */
+    csrf?: boolean;
+  }
+}

@@ -1,0 +1,51 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Db, Dialect } from '../app/db.js';
+import * as m0001 from './migrations/0001_foundation.js';
+
+/** Column types that differ between the dialects, decided once for every migration. */
+export interface MigrationContext {
+  types: {
+    dialect: Dialect;
+    timestamp: 'timestamptz' | 'text';
+    json: 'jsonb' | 'text';
+    serial: 'bigserial' | 'integer';
+  };
+}
+
+type MigrationModule = { up: (db: Kysely<unknown>, ctx: MigrationContext) => Promise<void> };
+
+// Listed explicitly (no directory scanning): the order is the file name order.
+const migrations: Record<string, MigrationModule> = {
+  '0001_foundation': m0001,
+};
+
+function provider(dialect: Dialect): MigrationProvider {
+  const ctx: MigrationContext = {
+    types:
+      dialect === 'postgres'
+        ? { dialect, timestamp: 'timestamptz', json: 'jsonb', serial: 'bigserial' }
+        : { dialect, timestamp: 'text', json: 'text', serial: 'integer' },
+  };
+  return {
+    async getMigrations() {
+      return Object.fromEntries(
+        Object.entries(migrations).map(([name, mod]): [string, Migration] => [
+          name,
+          { up: (db) => mod.up(db, ctx) },
+        ]),
+      );
+    },
+  };
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db, dialect: Dialect): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: provider(dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

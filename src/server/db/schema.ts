@@ -1,0 +1,125 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Timestamps are ISO-8601 UTC strings on both dialects
+ * (see app/db.ts for the one conversion), booleans are read through `toBool` because
+ * SQLite answers 0/1, JSON columns through `parseJson` because SQLite answers text.
+ */
+export type Timestamp = string;
+export type Bool = boolean | number;
+export type Json = string | Record<string, unknown>;
+
+export interface AccountsTable {
+  id: string;
+  number: string;
+  name: string;
+  status: 'active' | 'suspended';
+  currency: string;
+  locale: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  locale: 'de' | 'en' | null;
+  password_hash: string | null;
+  status: 'invited' | 'active' | 'disabled';
+  kind: 'customer' | 'staff';
+  staff_role: 'agent' | 'billing' | 'release' | 'admin' | null;
+  last_login_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MembershipsTable {
+  id: string;
+  account_id: string;
+  user_id: string;
+  role: 'admin' | 'key_manager' | 'member';
+  case_admin: Bool;
+  billing: Bool;
+  downloads: Bool;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  account_id: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  idle_expires_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+  mfa_passed: Bool;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  at: Timestamp;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  account_id: string | null;
+  actor_user_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  data: Json;
+  ip: string | null;
+  at: Timestamp;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: Json;
+  status: 'pending' | 'running' | 'done' | 'dead';
+  run_at: Timestamp;
+  attempts: number;
+  max_attempts: number;
+  locked_until: Timestamp | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MailsTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  status: 'queued' | 'sent' | 'held' | 'failed';
+  account_id: string | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  audit_events: AuditEventsTable;
+  jobs: JobsTable;
+  mails: MailsTable;
+  counters: CountersTable;
+}

@@ -1,0 +1,129 @@
+import type { Db } from '../../app/db.js';
+import { toBool } from '../../app/db.js';
+import type { CustomerRole, StaffRole } from '../../app/auth/permissions.js';
+
+export interface SessionRow {
+  id: string;
+  userId: string;
+  accountId: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  idleExpiresAt: string;
+  expiresAt: string;
+}
+
+export interface ResolvedSession extends SessionRow {
+  user: { id: string; status: string; kind: 'customer' | 'staff'; staffRole: StaffRole | null };
+  membership: { role: CustomerRole; caseAdmin: boolean; billing: boolean; downloads: boolean } | null;
+}
+
+export function createAuthRepository({ db }: { db: Db }) {
+  return {
+    async insertSession(s: SessionRow & { tokenHash: string; ip: string | null; userAgent: string | null }) {
+      await db
+        .insertInto('sessions')
+        .values({
+          id: s.id,
+          token_hash: s.tokenHash,
+          user_id: s.userId,
+          account_id: s.accountId,
+          created_at: s.createdAt,
+          last_seen_at: s.lastSeenAt,
+          idle_expires_at: s.idleExpiresAt,
+          expires_at: s.expiresAt,
+          ip: s.ip,
+          user_agent: s.userAgent,
+          mfa_passed: false,
+        })
+        .execute();
+    },
+
+    /** The session with its user and the membership of the account in use, in one query. */
+    async findSessionByTokenHash(tokenHash: string): Promise<ResolvedSession | null> {
+      const row = await db
+        .selectFrom('sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .leftJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 's.user_id').onRef('m.account_id', '=', 's.account_id'))
+        .select([
+          's.id', 's.user_id', 's.account_id', 's.created_at', 's.last_seen_at', 's.idle_expires_at', 's.expires_at',
+          'u.status', 'u.kind', 'u.staff_role', 'm.role', 'm.case_admin', 'm.billing', 'm.downloads',
+        ])
+        .where('s.token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      if (!row) return null;
+      return {
+        id: row.id,
+        userId: row.user_id,
+        accountId: row.account_id,
+        createdAt: row.created_at,
+        lastSeenAt: row.last_seen_at,
+        idleExpiresAt: row.idle_expires_at,
+        expiresAt: row.expires_at,
+        user: { id: row.user_id, status: row.status, kind: row.kind, staffRole: row.staff_role },
+        membership: row.role
+          ? { role: row.role, caseAdmin: toBool(row.case_admin), billing: toBool(row.billing), downloads: toBool(row.downloads) }
+          : null,
+      };
+    },
+
+    async touchSession({ id, lastSeenAt, idleExpiresAt }: { id: string; lastSeenAt: string; idleExpiresAt: string }) {
+      await db
+        .updateTable('sessions')
+        .set({ last_seen_at: lastSeenAt, idle_expires_at: idleExpiresAt })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async setSessionAccount({ id, accountId }: { id: string; accountId: string | null }) {
+      await db.updateTable('sessions').set({ account_id: accountId }).where('id', '=', id).execute();
+    },
+
+    async deleteSession(id: string) {
+      await db.deleteFrom('sessions').where('id', '=', id).execute();
+    },
+
+    async deleteSessionsOfUser(userId: string) {
+      await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    },
+
+    async deleteExpiredSessions(now: string) {
+      const result = await db
+        .deleteFrom('sessions')
+        .where((eb) => eb.or([eb('expires_at', '<=', now), eb('idle_expires_at', '<=', now)]))
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async recordLoginFailure({ email, ip, at }: { email: string; ip: string; at: string }) {
+      await db.insertInto('login_failures').values({ email, ip, at }).execute();
+    },
+
+    /** Failures since `since` for this email and for this IP, and the oldest of each (for Retry-After). */
+    async countLoginFailures({ email, ip, since }: { email: string; ip: string; since: string }) {
+      const [byEmail, byIp] = await Promise.all([
+        db
+          .selectFrom('login_failures')
+          .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+          .where('email', '=', email)
+          .where('at', '>', since)
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom('login_failures')
+          .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+          .where('ip', '=', ip)
+          .where('at', '>', since)
+          .executeTakeFirstOrThrow(),
+      ]);
+      return {
+        byEmail: { count: Number(byEmail.n), oldest: byEmail.oldest as string | null },
+        byIp: { count: Number(byIp.n), oldest: byIp.oldest as string | null },
+      };
+    },
+
+    async clearLoginFailuresOlderThan(before: string) {
+      await db.deleteFrom('login_failures').where('at', '<', before).execute();
+    },
+  };
+}
+
+export type AuthRepository = ReturnType<typeof createAuthRepository>;

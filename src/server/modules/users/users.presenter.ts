@@ -1,0 +1,48 @@
+import { type AuthenticatedActor, can } from '../../app/auth/actor.js';
+import { visibleAreas } from '../../app/auth/permissions.js';
+import type { Me } from './users.schemas.js';
+import type { MembershipWithAccount, User } from './users.repository.js';
+
+/** The signed-in user as the web app needs it: whitelisted fields, areas and abilities from the policy table. */
+export function presentMe({
+  user,
+  actor,
+  memberships,
+  session,
+}: {
+  user: User;
+  actor: AuthenticatedActor;
+  memberships: MembershipWithAccount[];
+  session: { expiresAt: string; idleExpiresAt: string };
+}): Me {
+  const current = actor.kind === 'customer' ? memberships.find((m) => m.accountId === actor.accountId) : undefined;
+  return {
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      locale: user.locale,
+      kind: user.kind,
+      staffRole: user.staffRole,
+    },
+    account: current ? { id: current.accountId, number: current.accountNumber, name: current.accountName } : null,
+    membership: current
+      ? { role: current.role, caseAdmin: current.caseAdmin, billing: current.billing, downloads: current.downloads }
+      : null,
+    memberships: memberships.map((m) => ({
+      accountId: m.accountId,
+      accountNumber: m.accountNumber,
+      accountName: m.accountName,
+      role: m.role,
+    })),
+    areas: visibleAreas(actor.permissions),
+    abilities: {
+      switchAccount: memberships.length > 1,
+      viewActivity: can(actor, 'read:account_activity'),
+      viewConsole: can(actor, 'access:console'),
+      viewStaffAccounts: can(actor, 'read:staff_accounts'),
+      viewOutbox: can(actor, 'read:outbox'),
+    },
+    session: { expiresAt: session.expiresAt, idleExpiresAt: session.idleExpiresAt },
+  };
+}

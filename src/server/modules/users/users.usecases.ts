@@ -1,0 +1,72 @@
+import type { AuthenticatedActor } from '../../app/auth/actor.js';
+import { recordAuditEvent } from '../../app/audit.js';
+import type { Db } from '../../app/db.js';
+import { createError } from '../../app/errors.js';
+import { createAuthRepository } from '../auth/auth.repository.js';
+import { createUsersRepository } from './users.repository.js';
+
+export const accountNotFound = createError({ code: 'account.not_found', status: 404, message: 'Account not found' });
+const userNotFound = createError({ code: 'user.not_found', status: 404, message: 'User not found' });
+
+const accountOf = (actor: AuthenticatedActor) => (actor.kind === 'customer' ? actor.accountId : null);
+
+/** The signed-in user with their memberships. */
+export async function getMe({ db, actor }: { db: Db; actor: AuthenticatedActor }) {
+  const users = createUsersRepository({ db });
+  const [user, memberships] = await Promise.all([
+    users.findUserById(actor.userId),
+    actor.kind === 'customer' ? users.listMembershipsOfUser(actor.userId) : Promise.resolve([]),
+  ]);
+  if (!user) throw userNotFound();
+  return { user, memberships };
+}
+
+/** Changes the user's own name or language; audited in the account in use. */
+export async function updateMe({
+  db,
+  actor,
+  patch,
+  ip,
+}: {
+  db: Db;
+  actor: AuthenticatedActor;
+  patch: { name?: string; locale?: 'de' | 'en' };
+  ip: string;
+}) {
+  await db.transaction().execute(async (trx) => {
+    await createUsersRepository({ db: trx }).updateUser(actor.userId, patch);
+    await recordAuditEvent(trx, {
+      accountId: accountOf(actor),
+      actorUserId: actor.userId,
+      action: 'user.updated',
+      targetType: 'user',
+      targetId: actor.userId,
+      data: { fields: Object.keys(patch) },
+      ip,
+    });
+  });
+}
+
+/**
+ * Moves the session to another account the user belongs to. An account without a membership
+ * reads as not found, whether or not it exists.
+ */
+export async function switchAccount({ db, actor, accountId, ip }: { db: Db; actor: AuthenticatedActor; accountId: string; ip: string }) {
+  if (actor.kind !== 'customer') throw accountNotFound();
+  const memberships = await createUsersRepository({ db }).listMembershipsOfUser(actor.userId);
+  const membership = memberships.find((m) => m.accountId === accountId);
+  if (!membership) throw accountNotFound();
+  await db.transaction().execute(async (trx) => {
+    await createAuthRepository({ db: trx }).setSessionAccount({ id: actor.sessionId, accountId });
+    await recordAuditEvent(trx, {
+      accountId,
+      actorUserId: actor.userId,
+      action: 'account.switched',
+      targetType: 'account',
+      targetId: accountId,
+      data: { from: actor.accountId },
+      ip,
+    });
+  });
+  return { membership };
+}
