@@ -58,12 +58,13 @@ function toAppError(error: FastifyError): AppError | null {
     const where = error.validationContext ?? 'body';
     return errors.validation({
       errors: error.validation.map((v) => {
-        const issue = v.params.issue as { path?: PropertyKey[]; code?: string; keys?: string[] };
-        const path = [where, ...(issue.path ?? []).map(String)].join('.');
-        if (issue.code === 'unrecognized_keys' && issue.keys) {
-          return { path: `${path}.${issue.keys.join(',')}`, message: v.message ?? 'Unknown field', code: 'unrecognized_keys' };
+        const segments = v.instancePath.split('/').filter(Boolean);
+        const keys = (v.params as { keys?: string[] }).keys;
+        const path = [where, ...segments].join('.');
+        if (v.keyword === 'unrecognized_keys' && keys) {
+          return { path: `${path}.${keys.join(',')}`, message: v.message ?? 'Unknown field', code: 'unrecognized_keys' };
         }
-        return { path, message: v.message ?? 'Invalid value', code: issue.code ?? 'invalid' };
+        return { path, message: v.message ?? 'Invalid value', code: v.keyword };
       }),
     });
   }

@@ -47,7 +47,6 @@ export async function buildServer(deps: AppDeps, { logger }: BuildServerOptions 
     logger: logger === false ? false : { level: typeof logger === 'object' ? logger.level : config.logLevel, redact: REDACT },
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
-    disableRequestLogging: false,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
   });
