@@ -64,7 +64,8 @@ export function registerSessionHooks(app: FastifyInstance): void {
         clearSessionCookie(reply, config);
       }
     }
-    const auth = routeConfig.auth ?? (isApi ? 'user' : 'public');
+    // /api/v1 routes must declare their level (onRoute above); the docs, health and static files are public.
+    const auth = routeConfig.auth ?? 'public';
     if (auth === 'user' && request.actor.kind === 'anonymous') {
       throw request.sessionState === 'expired' ? errors.sessionExpired() : errors.unauthenticated();
     }
