@@ -1,0 +1,115 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAuditEvent } from '../app/audit.js';
+import { nextCounterValue } from '../app/counters.js';
+import { openDatabase } from '../app/db.js';
+import { createUsersRepository } from '../modules/users/users.repository.js';
+import { createStaffAdmin } from '../modules/users/users.admin.js';
+import { verifyPassword } from '../modules/auth/password.js';
+import { createTestDatabase } from '../test-support/test-db.js';
+import { migrateToLatest } from './migrate.js';
+import { DEMO_ACCOUNT_NAME, DEMO_LOGINS, seedDemoData } from './seed-demo.js';
+
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(() => handle.destroy());
+
+describe('migrations', () => {
+  it('are idempotent: a second run applies nothing', async () => {
+    expect(await migrateToLatest(handle.db, handle.dialect)).toEqual([]);
+  });
+});
+
+describe('audit events', () => {
+  it('are append-only: the database refuses updates and deletes', async () => {
+    await recordAuditEvent(handle.db, { accountId: null, actorUserId: null, action: 'test.event' });
+    await expect(handle.db.updateTable('audit_events').set({ action: 'forged' }).execute()).rejects.toThrow(/append-only/);
+    await expect(handle.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
+  });
+
+  it('vanish with the change when the transaction fails', async () => {
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await recordAuditEvent(trx, { accountId: null, actorUserId: null, action: 'test.rolled_back' });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    const found = await handle.db.selectFrom('audit_events').select('id').where('action', '=', 'test.rolled_back').execute();
+    expect(found).toHaveLength(0);
+  });
+});
+
+describe('counters', () => {
+  it('hand out unique consecutive numbers under concurrent transactions', async () => {
+    const values = await Promise.all(
+      Array.from({ length: 25 }, () => handle.db.transaction().execute((trx) => nextCounterValue(trx, 'race', 1000))),
+    );
+    expect(new Set(values).size).toBe(25);
+    expect(Math.min(...values)).toBe(1001);
+    expect(Math.max(...values)).toBe(1025);
+  });
+});
+
+describe('users', () => {
+  it('keep emails unique regardless of case', async () => {
+    const users = createUsersRepository({ db: handle.db });
+    await users.insertUser({ email: 'Unique@Example.test', name: 'A', passwordHash: null, kind: 'customer' });
+    await expect(users.insertUser({ email: 'unique@example.TEST', name: 'B', passwordHash: null, kind: 'customer' })).rejects.toThrow();
+  });
+
+  it('create-admin makes a staff admin with an argon2id hash and refuses short passwords and duplicates', async () => {
+    await expect(createStaffAdmin({ db: handle.db, email: 'root@portico.test', name: 'Root', password: 'short' })).rejects.toMatchObject({ code: 'user.password_too_short' });
+    const { user } = await createStaffAdmin({ db: handle.db, email: 'Root@Portico.test', name: 'Root', password: 'a perfectly long passphrase' });
+    expect(user).toMatchObject({ kind: 'staff', staffRole: 'admin', email: 'root@portico.test' });
+    const creds = await createUsersRepository({ db: handle.db }).findCredentialsByEmail('root@portico.test');
+    expect(creds?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(creds!.passwordHash, 'a perfectly long passphrase')).toBe(true);
+    await expect(createStaffAdmin({ db: handle.db, email: 'root@portico.test', name: 'Root', password: 'another long passphrase' })).rejects.toMatchObject({ code: 'user.email_taken' });
+  });
+});
+
+describe('demo data', () => {
+  it('seeds the demo account with one login per role, once', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      expect(await seedDemoData(fresh.db)).toBe(true);
+      expect(await seedDemoData(fresh.db)).toBe(false);
+      const account = await fresh.db.selectFrom('accounts').selectAll().where('name', '=', DEMO_ACCOUNT_NAME).executeTakeFirstOrThrow();
+      const users = createUsersRepository({ db: fresh.db });
+      for (const login of DEMO_LOGINS) {
+        const found = await users.findCredentialsByEmail(login.email);
+        expect(found?.user.kind).toBe(login.kind);
+        expect(await verifyPassword(found!.passwordHash, 'portico-demo')).toBe(true);
+        if (login.kind === 'customer') {
+          const memberships = await users.listMembershipsOfUser(found!.user.id);
+          expect(memberships[0]).toMatchObject({ accountId: account.id, role: login.role });
+        }
+      }
+    } finally {
+      await fresh.destroy();
+    }
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL)('PostgreSQL connection loss', () => {
+  it('survives the server dropping every connection: the pool reconnects', async () => {
+    const errors: Error[] = [];
+    const own = openDatabase({ dialect: 'postgres', url: handle.url! }, { onPoolError: (e) => errors.push(e), poolSize: 3 });
+    try {
+      await sql`select 1`.execute(own.db);
+      // Kill this database's other backends, as a server restart would.
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(handle.db);
+      await new Promise((r) => setTimeout(r, 200));
+      let ok = false;
+      for (let i = 0; i < 3 && !ok; i++) {
+        ok = await sql`select 1 as one`.execute(own.db).then(() => true, () => false);
+      }
+      expect(ok).toBe(true);
+      expect(errors.length).toBeGreaterThan(0);
+    } finally {
+      await own.destroy();
+    }
+  });
+});
