@@ -1,9 +1,9 @@
-import { ConfigError, loadConfig } from './app/config.js';
+import { type Config, ConfigError, loadConfig } from './app/config.js';
 import { startRuntime } from './app/runtime.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './db/seed-demo.js';
 
 async function main() {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {

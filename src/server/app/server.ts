@@ -37,14 +37,20 @@ const REDACT = [
 ];
 
 export interface BuildServerOptions {
-  logger?: boolean | { level: string };
+  /** false: silent (tests); an object picks the level and, for tests that read the log, a stream. */
+  logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
 }
 
 /** Builds the Fastify app with every module registered explicitly. Does not listen. */
 export async function buildServer(deps: AppDeps, { logger }: BuildServerOptions = {}): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: logger === false ? false : { level: typeof logger === 'object' ? logger.level : config.logLevel, redact: REDACT },
+    logger:
+      logger === false
+        ? false
+        : typeof logger === 'object'
+          ? { level: logger.level, redact: REDACT, ...(logger.stream ? { stream: logger.stream } : {}) }
+          : { level: config.logLevel, redact: REDACT },
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     return503OnClosing: true,

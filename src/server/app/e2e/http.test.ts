@@ -157,3 +157,38 @@ describe('the web app', () => {
     }
   });
 });
+
+describe('request logs', () => {
+  it('record requests without passwords, cookies or session tokens', async () => {
+    const { PassThrough } = await import('node:stream');
+    const stream = new PassThrough();
+    let log = '';
+    stream.on('data', (chunk) => {
+      log += chunk.toString();
+    });
+    const app = await buildServer({ config: t.config, db: t.db, dialect: t.dialect, mailer: t.mailer }, { logger: { level: 'trace', stream } });
+    try {
+      const { user } = await buildMember(t.db);
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { origin: 'http://portico.test' },
+        payload: { email: user.email, password: TEST_PASSWORD },
+      });
+      const token = login.cookies[0]!.value;
+      await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: `portico_session=${token}` } });
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { origin: 'http://portico.test' },
+        payload: { email: user.email, password: 'a wrong secret pw' },
+      });
+      expect(log).toContain('/api/v1/me');
+      expect(log).not.toContain(token);
+      expect(log).not.toContain(TEST_PASSWORD);
+      expect(log).not.toContain('a wrong secret pw');
+    } finally {
+      await app.close();
+    }
+  });
+});
