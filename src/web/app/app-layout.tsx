@@ -1,0 +1,135 @@
+import { Anchor, AppShell, Box, Burger, Center, Container, Group, Progress } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigation } from 'react-router';
+import { ColorSchemeToggle } from '../components/color-scheme-toggle';
+import { LanguageSwitcher } from '../components/language-switcher';
+import { PageLoader } from '../components/page-loader';
+import { QueryError } from '../components/query-error';
+import { isUnauthorized } from '../lib/api-client';
+import { storeLanguage } from '../lib/language';
+import { type Me, meQueryOptions, useUpdateMe } from '../lib/me';
+import { AccountSwitcher } from './account-switcher';
+import { MainNav } from './main-nav';
+import { UserMenu } from './user-menu';
+
+/**
+ * Gate and frame for every signed-in page: loads the user, then renders the shell. A 401 is
+ * handled by the query client (redirect to login), so it only shows the spinner here.
+ */
+export function AppLayout() {
+  const me = useQuery(meQueryOptions());
+  if (me.data) return <Shell me={me.data} />;
+  if (me.isError && !isUnauthorized(me.error)) {
+    return (
+      <Center component="main" id="main" mih="100dvh" p="md">
+        <QueryError error={me.error} onRetry={() => void me.refetch()} />
+      </Center>
+    );
+  }
+  return <PageLoader fullScreen />;
+}
+
+/** The profile's language wins over the device's once the user is known. */
+function useProfileLanguage(me: Me) {
+  const { i18n } = useTranslation();
+  const locale = me.user.locale;
+  useEffect(() => {
+    if (locale && locale !== i18n.language) {
+      storeLanguage(locale);
+      void i18n.changeLanguage(locale);
+    }
+  }, [locale, i18n]);
+}
+
+/** After client-side navigation, screen readers and keyboards start at the new page's content. */
+function useFocusMainOnNavigate() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect is a reaction to the path changing.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [pathname]);
+}
+
+function Shell({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const [navOpened, nav] = useDisclosure(false);
+  const isPhone = useMediaQuery('(max-width: 47.99em)');
+  const { pathname } = useLocation();
+  const navigation = useNavigation();
+  const updateMe = useUpdateMe();
+  useProfileLanguage(me);
+  useFocusMainOnNavigate();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the phone menu whenever the page changes.
+  useEffect(() => nav.close(), [pathname]);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navOpened}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('app.toggleNavigation')}
+              aria-expanded={navOpened}
+              aria-controls="main-navigation"
+            />
+            <Anchor
+              component={Link}
+              to="/"
+              fw={700}
+              size="lg"
+              underline="never"
+              c="var(--mantine-color-text)"
+              aria-label={t('app.home')}
+            >
+              {t('app.name')}
+            </Anchor>
+          </Group>
+          <Group gap={4} wrap="nowrap">
+            <Box visibleFrom="sm">
+              <AccountSwitcher me={me} />
+            </Box>
+            <LanguageSwitcher onChange={(locale) => updateMe.mutate({ locale })} />
+            <ColorSchemeToggle />
+            <UserMenu me={me} />
+          </Group>
+        </Group>
+        {navigation.state === 'loading' && (
+          <Progress value={100} animated size={2} radius={0} pos="absolute" bottom={0} left={0} right={0} aria-hidden="true" />
+        )}
+      </AppShell.Header>
+      <AppShell.Navbar
+        id="main-navigation"
+        aria-label={t('app.mainNavigation')}
+        p="sm"
+        inert={isPhone && !navOpened}
+      >
+        <Box hiddenFrom="sm" mb="sm" pb="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+          <AccountSwitcher me={me} fullWidth />
+        </Box>
+        <MainNav areas={me.areas} />
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Container size="lg" px={0}>
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,28 @@
+import { Card, Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../../components/document-title';
+import { useMe } from '../../lib/me';
+import { MembershipsTable } from './components/memberships-table';
+import { ProfileForm } from './components/profile-form';
+
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  useDocumentTitle(t('account.profile.title'), t('account.title'));
+  return (
+    <Stack gap="lg">
+      <Card withBorder component="section" aria-labelledby="profile-title">
+        <Title order={2} size="h3" id="profile-title" mb="md">
+          {t('account.profile.title')}
+        </Title>
+        <ProfileForm me={me} />
+      </Card>
+      <Card withBorder component="section" aria-labelledby="memberships-title">
+        <Title order={2} size="h3" id="memberships-title" mb="md">
+          {t('account.memberships.title')}
+        </Title>
+        <MembershipsTable me={me} />
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,88 @@
+import { Alert, Anchor, Box, Container, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ColorSchemeToggle } from '../../components/color-scheme-toggle';
+import { useDocumentTitle } from '../../components/document-title';
+import { LanguageSwitcher } from '../../components/language-switcher';
+import { storeLanguage } from '../../lib/language';
+import { safeNextPath } from '../../lib/login-redirect';
+import type { Me } from '../../lib/me';
+import { useMeta } from './api/get-meta';
+import type { Credentials } from './api/login';
+import { DemoLogins } from './components/demo-logins';
+import { LoginForm } from './components/login-form';
+import classes from './login-page.module.css';
+
+export function LoginPage() {
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('login.title'));
+  const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const meta = useMeta();
+  const [prefill, setPrefill] = useState<(Credentials & { seq: number }) | null>(null);
+
+  const rawNext = searchParams.get('next');
+  const expired = searchParams.get('expired') === '1';
+
+  const onSignedIn = (me: Me) => {
+    if (me.user.locale && me.user.locale !== i18n.language) {
+      storeLanguage(me.user.locale);
+      void i18n.changeLanguage(me.user.locale);
+    }
+    void navigate(safeNextPath(rawNext), { replace: true });
+  };
+
+  const demo = meta.data?.demo ? meta.data : null;
+
+  return (
+    <Box className={classes.page}>
+      <Box component="header" className={classes.header}>
+        <Group justify="space-between" wrap="nowrap" h="100%" px="md">
+          <Anchor component={Link} to="/login" fw={700} size="lg" underline="never" c="var(--mantine-color-text)">
+            {t('app.name')}
+          </Anchor>
+          <Group gap={4} wrap="nowrap">
+            <LanguageSwitcher />
+            <ColorSchemeToggle />
+          </Group>
+        </Group>
+      </Box>
+      <Container component="main" id="main" tabIndex={-1} size={demo ? 'md' : 'xs'} py="xl" className={classes.main}>
+        <SimpleGrid cols={{ base: 1, md: demo ? 2 : 1 }} spacing="lg" style={{ alignItems: 'start' }}>
+          <Paper withBorder p="lg">
+            <Stack gap="md">
+              <Title order={1} size="h2">
+                {t('login.title')}
+              </Title>
+              {expired ? (
+                <Alert color="yellow" variant="light">
+                  {t('login.expiredNotice')}
+                </Alert>
+              ) : (
+                rawNext && (
+                  <Alert color="indigo" variant="light">
+                    {t('login.nextNotice')}
+                  </Alert>
+                )
+              )}
+              <Text size="sm">{t('login.intro')}</Text>
+              <LoginForm prefill={prefill} onSignedIn={onSignedIn} />
+            </Stack>
+          </Paper>
+          {demo && (
+            <DemoLogins
+              meta={demo}
+              onChoose={(credentials) => setPrefill((previous) => ({ ...credentials, seq: (previous?.seq ?? 0) + 1 }))}
+            />
+          )}
+        </SimpleGrid>
+        {meta.data?.version && (
+          <Text size="xs" c="dimmed" ta="center" mt="xl">
+            {t('app.name')} · {t('login.version', { version: meta.data.version })}
+          </Text>
+        )}
+      </Container>
+    </Box>
+  );
+}

@@ -1,0 +1,11 @@
+import { Navigate } from 'react-router';
+import { NotFound } from '../../components/not-found';
+import { useMe } from '../../lib/me';
+
+/** `/console` opens the first section this user may see. */
+export function ConsoleIndex() {
+  const me = useMe();
+  if (me.abilities.viewStaffAccounts) return <Navigate to="/console/accounts" replace />;
+  if (me.abilities.viewOutbox) return <Navigate to="/console/outbox" replace />;
+  return <NotFound headingOrder={2} />;
+}

@@ -1,0 +1,27 @@
+import { Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { NotFound } from '../../components/not-found';
+import { type SubNavItem, SubNav } from '../../components/sub-nav';
+import { useMe } from '../../lib/me';
+
+/** The staff console's frame: heading plus the sections the user's abilities open. */
+export function ConsoleLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (!me.areas.includes('console')) return <NotFound />;
+
+  const items: SubNavItem[] = [];
+  if (me.abilities.viewStaffAccounts) items.push({ to: '/console/accounts', label: t('console.accounts.title') });
+  if (me.abilities.viewOutbox) items.push({ to: '/console/outbox', label: t('console.outbox.title') });
+
+  return (
+    <>
+      <Title order={1} mb="md">
+        {t('console.title')}
+      </Title>
+      {items.length > 0 && <SubNav label={t('console.sections')} items={items} />}
+      <Outlet />
+    </>
+  );
+}

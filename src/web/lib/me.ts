@@ -1,0 +1,81 @@
+import { queryOptions, useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { apiRequest } from './api-client';
+import type { Language } from './language';
+
+export type CustomerRole = 'admin' | 'key_manager' | 'member';
+export type StaffRole = 'agent' | 'billing' | 'release' | 'admin';
+
+export type Me = {
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    locale: Language | null;
+    kind: 'customer' | 'staff';
+    staffRole: StaffRole | null;
+  };
+  account: { id: string; number: string; name: string } | null;
+  membership: { role: CustomerRole; caseAdmin: boolean; billing: boolean; downloads: boolean } | null;
+  memberships: { accountId: string; accountNumber: string; accountName: string; role: CustomerRole }[];
+  /** Areas of the portal this user may open, in navigation order; the UI never derives them. */
+  areas: string[];
+  abilities: {
+    switchAccount: boolean;
+    viewActivity: boolean;
+    viewConsole: boolean;
+    viewStaffAccounts: boolean;
+    viewOutbox: boolean;
+  };
+  session: { expiresAt: string; idleExpiresAt: string };
+};
+
+export const meQueryKey = ['me'] as const;
+
+export async function getMe({ signal }: { signal?: AbortSignal } = {}): Promise<Me> {
+  const { data } = await apiRequest<{ data: Me }>('/api/v1/me', { signal });
+  return data;
+}
+
+export function meQueryOptions() {
+  return queryOptions({ queryKey: meQueryKey, queryFn: getMe, staleTime: 60_000 });
+}
+
+/** The signed-in user. Only for components below the signed-in layout, which loads it first. */
+export function useMe(): Me {
+  return useSuspenseQuery(meQueryOptions()).data;
+}
+
+export type MeUpdate = { name?: string; locale?: Language };
+
+export async function updateMe(update: MeUpdate): Promise<Me> {
+  const { data } = await apiRequest<{ data: Me }>('/api/v1/me', { method: 'PATCH', body: update });
+  return data;
+}
+
+export function useUpdateMe() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateMe,
+    onSuccess: (me) => queryClient.setQueryData(meQueryKey, me),
+  });
+}
+
+export async function switchAccount({ accountId }: { accountId: string }): Promise<Me> {
+  const { data } = await apiRequest<{ data: Me }>('/api/v1/me/account', { method: 'POST', body: { accountId } });
+  return data;
+}
+
+/**
+ * Switches the account in use. Everything cached belongs to the previous account, so all other
+ * queries are reset (lists start again at their first page) and refetched where shown.
+ */
+export function useSwitchAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: switchAccount,
+    onSuccess: async (me) => {
+      queryClient.setQueryData(meQueryKey, me);
+      await queryClient.resetQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+    },
+  });
+}
