@@ -32,6 +32,8 @@ export function AccountSwitcher({ me, fullWidth = false }: { me: Me; fullWidth?:
       <HeaderPopover
         width={300}
         align={fullWidth ? 'stretch' : 'end'}
+        menuLabel={t('header.switchAccount')}
+        header={<div className={popoverLabelClass}>{t('header.switchAccount')}</div>}
         trigger={(props) => (
           <Button
             {...props}
@@ -43,6 +45,7 @@ export function AccountSwitcher({ me, fullWidth = false }: { me: Me; fullWidth?:
             loading={switchAccount.isPending}
             fullWidth={fullWidth}
             justify={fullWidth ? 'space-between' : undefined}
+            styles={fullWidth ? { label: { flex: 1 } } : undefined}
             maw={fullWidth ? undefined : 300}
             aria-label={t('header.accountMenu', { account: current.name })}
           >
@@ -54,15 +57,16 @@ export function AccountSwitcher({ me, fullWidth = false }: { me: Me; fullWidth?:
       >
         {(close) => (
           <>
-            <div className={popoverLabelClass}>{t('header.switchAccount')}</div>
             {me.memberships.map((membership) => {
               const isCurrent = membership.accountId === current.id;
               return (
                 <button
                   type="button"
                   key={membership.accountId}
+                  role="menuitemradio"
+                  aria-checked={isCurrent}
+                  tabIndex={-1}
                   className={popoverItemClass}
-                  aria-current={isCurrent ? 'true' : undefined}
                   onClick={() => {
                     close();
                     if (isCurrent) return;

@@ -9,7 +9,8 @@ export const theme = createTheme({
   primaryShade: { light: 7, dark: 8 },
   defaultRadius: 'md',
   cursorType: 'pointer',
-  headings: { fontWeight: '650' },
+  // h1 shrinks on phones so a greeting with a long name does not fill the first screen.
+  headings: { fontWeight: '650', sizes: { h1: { fontSize: 'clamp(1.625rem, 1.2rem + 1.8vw, 2.125rem)' } } },
 });
 
 /**

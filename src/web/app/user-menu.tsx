@@ -16,18 +16,19 @@ function initials(name: string): string {
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
   const logout = useLogout();
+  const label = t('header.userMenu', { name: me.user.name });
   return (
     <HeaderPopover
       width={260}
+      menuLabel={label}
       trigger={(props) => (
-        <UnstyledButton {...props} aria-label={t('header.userMenu', { name: me.user.name })} style={{ borderRadius: '50%' }}>
+        <UnstyledButton {...props} aria-label={label} style={{ borderRadius: '50%' }}>
           <Avatar color="indigo" variant="filled" radius="xl" size={34} aria-hidden="true">
             {initials(me.user.name)}
           </Avatar>
         </UnstyledButton>
       )}
-    >
-      {(close) => (
+      header={
         <>
           <div className={popoverLabelClass}>{t('header.signedInAs')}</div>
           <div style={{ padding: '0 var(--mantine-spacing-sm) var(--mantine-spacing-xs)' }}>
@@ -39,14 +40,21 @@ export function UserMenu({ me }: { me: Me }) {
             </Text>
           </div>
           <Divider my={4} />
+        </>
+      }
+    >
+      {(close) => (
+        <>
           {me.areas.includes('account') && (
-            <Link to="/account" className={popoverItemClass} onClick={close}>
+            <Link to="/account" role="menuitem" tabIndex={-1} className={popoverItemClass} onClick={close}>
               <UserIcon size={16} />
               {t('nav.account')}
             </Link>
           )}
           <button
             type="button"
+            role="menuitem"
+            tabIndex={-1}
             className={popoverItemClass}
             onClick={() => {
               close();

@@ -56,12 +56,12 @@ export function LoginPage() {
                 {t('login.title')}
               </Title>
               {expired ? (
-                <Alert color="yellow" variant="light">
+                <Alert color="yellow" variant="light" role="status">
                   {t('login.expiredNotice')}
                 </Alert>
               ) : (
                 rawNext && (
-                  <Alert color="indigo" variant="light">
+                  <Alert color="indigo" variant="light" role="status">
                     {t('login.nextNotice')}
                   </Alert>
                 )

@@ -1,6 +1,6 @@
-import { Table, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ScrollRegion } from '../../../components/scroll-region';
+import { DataTable } from '../../../components/data-table';
 import { useFormat } from '../../../lib/format';
 import { activityActionKey } from '../activity-action';
 import type { ActivityEvent } from '../api/get-activity';
@@ -12,55 +12,58 @@ export function ActivityTable({ events }: { events: ActivityEvent[] }) {
     typeof i18n.getResource(i18n.resolvedLanguage ?? i18n.language, 'translation', key) === 'string';
 
   return (
-    <ScrollRegion label={t('account.activity.table')}>
-      <Table striped highlightOnHover miw={560} verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('account.activity.when')}</Table.Th>
-            <Table.Th scope="col">{t('account.activity.who')}</Table.Th>
-            <Table.Th scope="col">{t('account.activity.action')}</Table.Th>
-            <Table.Th scope="col">{t('account.activity.ip')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {events.map((event) => {
-            const actionKey = activityActionKey(event.action, hasText);
-            return (
-              <Table.Tr key={event.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <time dateTime={event.at}>{format.dateTime(event.at)}</time>
-                </Table.Td>
-                <Table.Td>
-                  {event.actor ? (
-                    <>
-                      <Text size="sm">{event.actor.name}</Text>
-                      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                        {event.actor.email}
-                      </Text>
-                    </>
-                  ) : (
-                    <Text size="sm">{t('account.activity.system')}</Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {actionKey ? (
-                    t(actionKey as never)
-                  ) : (
-                    <Text span size="sm" ff="monospace">
-                      {event.action}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text span size="sm" ff="monospace">
-                    {event.ip ?? t('common.none')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
+    <DataTable
+      label={t('account.activity.table')}
+      rows={events}
+      rowKey={(event) => event.id}
+      columns={[
+        {
+          key: 'action',
+          header: t('account.activity.action'),
+          cell: (event) => {
+            const key = activityActionKey(event.action, hasText);
+            return key ? (
+              t(key as never)
+            ) : (
+              <Text span inherit ff="monospace">
+                {event.action}
+              </Text>
             );
-          })}
-        </Table.Tbody>
-      </Table>
-    </ScrollRegion>
+          },
+        },
+        {
+          key: 'when',
+          header: t('account.activity.when'),
+          nowrap: true,
+          cell: (event) => <time dateTime={event.at}>{format.dateTime(event.at)}</time>,
+        },
+        {
+          key: 'who',
+          header: t('account.activity.who'),
+          cell: (event) =>
+            event.actor ? (
+              <>
+                <Text span size="sm" display="block">
+                  {event.actor.name}
+                </Text>
+                <Text span size="xs" c="dimmed" display="block" style={{ overflowWrap: 'anywhere' }}>
+                  {event.actor.email}
+                </Text>
+              </>
+            ) : (
+              t('account.activity.system')
+            ),
+        },
+        {
+          key: 'ip',
+          header: t('account.activity.ip'),
+          cell: (event) => (
+            <Text span inherit ff="monospace">
+              {event.ip ?? t('common.none')}
+            </Text>
+          ),
+        },
+      ]}
+    />
   );
 }

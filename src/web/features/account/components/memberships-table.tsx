@@ -1,6 +1,6 @@
-import { Badge, Group, Table, Text } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ScrollRegion } from '../../../components/scroll-region';
+import { DataTable } from '../../../components/data-table';
 import type { Me } from '../../../lib/me';
 
 export function MembershipsTable({ me }: { me: Me }) {
@@ -9,38 +9,40 @@ export function MembershipsTable({ me }: { me: Me }) {
     return <Text size="sm">{t('account.memberships.empty')}</Text>;
   }
   return (
-    <ScrollRegion label={t('account.memberships.table')}>
-      <Table miw={420} verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('account.memberships.account')}</Table.Th>
-            <Table.Th scope="col">{t('account.memberships.number')}</Table.Th>
-            <Table.Th scope="col">{t('account.memberships.role')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {me.memberships.map((membership) => (
-            <Table.Tr key={membership.accountId}>
-              <Table.Td>
-                <Group gap="xs" wrap="wrap">
-                  <span>{membership.accountName}</span>
-                  {membership.accountId === me.account?.id && (
-                    <Badge variant="light" size="sm">
-                      {t('account.memberships.current')}
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <Text span size="sm" ff="monospace">
-                  {membership.accountNumber}
-                </Text>
-              </Table.Td>
-              <Table.Td>{t(`roles.customer.${membership.role}`)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollRegion>
+    <DataTable
+      label={t('account.memberships.table')}
+      rows={me.memberships}
+      rowKey={(membership) => membership.accountId}
+      columns={[
+        {
+          key: 'account',
+          header: t('account.memberships.account'),
+          cell: (membership) => (
+            <Group gap="xs" wrap="wrap" component="span">
+              <span>{membership.accountName}</span>
+              {membership.accountId === me.account?.id && (
+                <Badge variant="light" size="sm">
+                  {t('account.memberships.current')}
+                </Badge>
+              )}
+            </Group>
+          ),
+        },
+        {
+          key: 'number',
+          header: t('account.memberships.number'),
+          cell: (membership) => (
+            <Text span inherit ff="monospace">
+              {membership.accountNumber}
+            </Text>
+          ),
+        },
+        {
+          key: 'role',
+          header: t('account.memberships.role'),
+          cell: (membership) => t(`roles.customer.${membership.role}`),
+        },
+      ]}
+    />
   );
 }

@@ -22,7 +22,7 @@ export function DemoLogins({
         <Text size="sm">{t('login.demo.intro')}</Text>
         {meta.demoPassword && (
           <Text size="sm">
-            {t('login.demo.password')} <Code>{meta.demoPassword}</Code>
+            {t('login.demo.password')} <Code style={{ whiteSpace: 'nowrap' }}>{meta.demoPassword}</Code>
           </Text>
         )}
         <ul className={classes.list}>

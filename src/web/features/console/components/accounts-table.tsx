@@ -1,6 +1,6 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ScrollRegion } from '../../../components/scroll-region';
+import { DataTable } from '../../../components/data-table';
 import { useFormat } from '../../../lib/format';
 import type { StaffAccount } from '../api/get-staff-accounts';
 
@@ -15,41 +15,43 @@ export function AccountsTable({ accounts }: { accounts: StaffAccount[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <ScrollRegion label={t('console.accounts.table')}>
-      <Table striped highlightOnHover miw={640} verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('console.accounts.number')}</Table.Th>
-            <Table.Th scope="col">{t('console.accounts.name')}</Table.Th>
-            <Table.Th scope="col">{t('console.accounts.status')}</Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('console.accounts.members')}
-            </Table.Th>
-            <Table.Th scope="col">{t('console.accounts.created')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {accounts.map((account) => (
-            <Table.Tr key={account.id}>
-              <Table.Td>
-                <Text span size="sm" ff="monospace">
-                  {account.number}
-                </Text>
-              </Table.Td>
-              <Table.Td>{account.name}</Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={STATUS_COLORS[account.status] ?? 'gray'}>
-                  {isKnownStatus(account.status) ? t(`console.accounts.statuses.${account.status}`) : account.status}
-                </Badge>
-              </Table.Td>
-              <Table.Td ta="end">{format.number(account.memberCount)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <time dateTime={account.createdAt}>{format.date(account.createdAt)}</time>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollRegion>
+    <DataTable
+      label={t('console.accounts.table')}
+      rows={accounts}
+      rowKey={(account) => account.id}
+      columns={[
+        { key: 'name', header: t('console.accounts.name'), cell: (account) => account.name },
+        {
+          key: 'number',
+          header: t('console.accounts.number'),
+          cell: (account) => (
+            <Text span inherit ff="monospace">
+              {account.number}
+            </Text>
+          ),
+        },
+        {
+          key: 'status',
+          header: t('console.accounts.status'),
+          cell: (account) => (
+            <Badge variant="light" color={STATUS_COLORS[account.status] ?? 'gray'}>
+              {isKnownStatus(account.status) ? t(`console.accounts.statuses.${account.status}`) : account.status}
+            </Badge>
+          ),
+        },
+        {
+          key: 'members',
+          header: t('console.accounts.members'),
+          align: 'end',
+          cell: (account) => format.number(account.memberCount),
+        },
+        {
+          key: 'created',
+          header: t('console.accounts.created'),
+          nowrap: true,
+          cell: (account) => <time dateTime={account.createdAt}>{format.date(account.createdAt)}</time>,
+        },
+      ]}
+    />
   );
 }
