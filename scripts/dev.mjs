@@ -24,9 +24,11 @@ let forceTimer = null;
 function stopAll(signal) {
   for (const c of children) if (!c.exited) c.child.kill(signal);
   // A child that ignores the signal must not keep dev alive forever.
-  forceTimer ??= setTimeout(() => {
+  if (forceTimer) return;
+  forceTimer = setTimeout(() => {
     for (const c of children) if (!c.exited) c.child.kill('SIGKILL');
-  }, 10_000).unref();
+  }, 10_000);
+  forceTimer.unref();
 }
 
 for (const c of children) {
