@@ -1,0 +1,159 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const SERVER_ENTRY = path.join(ROOT, 'dist/server/main.js');
+
+/** A port the kernel has just handed out and released: free unless something races us for it. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `portico-${prefix}-`));
+}
+
+export type Started = {
+  child: ChildProcess;
+  port: number;
+  baseUrl: string;
+  /** Milliseconds from spawn to the first 200 from `readyPath`. */
+  readyMs: number;
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+/** Spawns `node <script>` with `env`, and waits until GET readyPath answers 200. */
+export async function startNode({
+  script,
+  env,
+  port,
+  readyPath,
+  timeoutMs = 30_000,
+}: {
+  script: string;
+  env: Record<string, string>;
+  port: number;
+  readyPath: string;
+  timeoutMs?: number;
+}): Promise<Started> {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const child = spawn(process.execPath, [script], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  let exited: string | null = null;
+  const exitPromise = new Promise<void>((resolve) => {
+    child.on('exit', (code, signal) => {
+      exited = signal ?? `code ${code}`;
+      resolve();
+    });
+  });
+
+  const stop = async () => {
+    if (exited) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exitPromise;
+    clearTimeout(timer);
+  };
+
+  const deadline = started + timeoutMs;
+  for (;;) {
+    if (exited) throw new Error(`${path.basename(script)} exited (${exited}) before it was ready:\n${log}`);
+    if (performance.now() > deadline) {
+      await stop();
+      throw new Error(`${path.basename(script)} not ready within ${timeoutMs} ms:\n${log}`);
+    }
+    try {
+      const res = await fetch(baseUrl + readyPath, { signal: AbortSignal.timeout(1000) });
+      await res.arrayBuffer();
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(5);
+  }
+  return { child, port, baseUrl, readyMs: performance.now() - started, output: () => log, stop };
+}
+
+/** Starts the built Portico server on a fresh SQLite data directory with demo data. */
+export async function startPortico({ dataDir, logLevel = 'warn' }: { dataDir?: string; logLevel?: string } = {}) {
+  if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run npm run build`);
+  const port = await freePort();
+  const dir = dataDir ?? tempDir('bench');
+  const env: Record<string, string> = {
+    NODE_ENV: 'development',
+    DATA_DIR: dir,
+    DEMO_DATA: 'on',
+    LOG_LEVEL: logLevel,
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    HOST: '127.0.0.1',
+  };
+  const server = await startNode({ script: SERVER_ENTRY, env, port, readyPath: '/readyz' });
+  return { ...server, dataDir: dir };
+}
+
+/** Resident set size of a process in MiB, from /proc/<pid>/status (Linux). */
+export function rssMiB(pid: number): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Logs in through the API like the SPA does and returns the `name=value` of the session cookie. */
+export async function loginCookie({ baseUrl, email, password }: { baseUrl: string; email: string; password: string }) {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: new URL(baseUrl).origin },
+    body: JSON.stringify({ email, password }),
+  });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`login as ${email}: HTTP ${res.status} ${body}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => /portico_session=/.test(c));
+  if (!cookie) throw new Error(`login as ${email}: no session cookie in ${JSON.stringify(res.headers.getSetCookie())}`);
+  return cookie;
+}
+
+export function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+export function verdict(ok: boolean): string {
+  return ok ? 'ok' : 'MISSED';
+}
+
+export const DEMO_PASSWORD = 'portico-demo';
