@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * `npm run test:e2e`: the browser suite in Debian's Chromium (never a downloaded browser) against
+ * the built server, which Playwright starts on its own port with a fresh SQLite data directory
+ * and the demo data.
+ */
+const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+if (!fs.existsSync(CHROME_PATH)) {
+  throw new Error(
+    `Chromium not found at ${CHROME_PATH}.\n` +
+      "The e2e suite runs in Debian's Chromium: install it with `apt-get install chromium` (as root),\n" +
+      'or point CHROME_PATH at a Chromium or Chrome binary.',
+  );
+}
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const BASE_URL = `http://localhost:${PORT}`;
+
+// The config is evaluated again in every worker; the environment carries the one directory over.
+process.env.PORTICO_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'portico-e2e-'));
+const DATA_DIR = process.env.PORTICO_E2E_DATA_DIR;
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results/playwright',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['junit', { outputFile: 'test-results/playwright.xml' }]] : [['list']],
+  globalTeardown: './test/e2e/global-teardown.ts',
+  use: {
+    baseURL: BASE_URL,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: CHROME_PATH,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    viewport: { width: 1280, height: 800 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: 'node dist/server/main.js',
+    url: `http://127.0.0.1:${PORT}/readyz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      NODE_ENV: 'development',
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATA_DIR,
+      DEMO_DATA: 'on',
+      PUBLIC_URL: BASE_URL,
+      LOG_LEVEL: 'warn',
+    },
+  },
+});
