@@ -36,6 +36,7 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   WORKER_POLL_MS: positiveInt(1000),
+  STAFF_MFA_REQUIRED: z.enum(['auto', 'true', 'false']).default('auto'),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -59,6 +60,8 @@ export interface Config {
   bodyLimit: number;
   trustProxy: boolean;
   workerPollMs: number;
+  /** Staff must enrol and use TOTP (users marked MFA-exempt, like the demo staff, excepted). */
+  staffMfaRequired: boolean;
   webRoot: string;
 }
 
@@ -117,6 +120,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     bodyLimit: e.BODY_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY,
     workerPollMs: e.WORKER_POLL_MS,
+    staffMfaRequired: e.STAFF_MFA_REQUIRED === 'auto' ? e.NODE_ENV === 'production' : e.STAFF_MFA_REQUIRED === 'true',
     webRoot: path.resolve(import.meta.dirname, '../../../dist/web'),
   };
 }

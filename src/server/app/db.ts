@@ -78,3 +78,22 @@ export function parseJson(v: unknown): Record<string, unknown> {
 
 export const nowIso = (): string => new Date().toISOString();
 
+
+/** A UNIQUE (or primary key) constraint refused the write, on either dialect. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string } | null;
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * Serialises transactions that check an account-wide invariant ("at least one admin") before they
+ * write: a row lock on PostgreSQL; SQLite already runs one writer at a time.
+ */
+export async function lockAccountRow(db: Db, dialect: Dialect, accountId: string): Promise<void> {
+  if (dialect === 'postgres') await sql`select id from accounts where id = ${accountId} for update`.execute(db);
+}
+
+/** Runs `fn` in a transaction, or inside the caller's when `db` already is one (Kysely has no nesting). */
+export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}

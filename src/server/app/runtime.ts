@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { openDatabase } from './db.js';
 import { createWorker, type Worker } from './jobs.js';
 import { createMailer } from './mail.js';
+import { pruneRateLimitHits } from './rate-limit.js';
 import { buildServer } from './server.js';
 import { nowIso } from './db.js';
 
@@ -41,7 +42,9 @@ export async function startRuntime(config: Config, { logger }: { logger?: boolea
           maintenance: async () => {
             const auth = createAuthRepository({ db: handle.db });
             await auth.deleteExpiredSessions(nowIso());
-            await auth.clearLoginFailuresOlderThan(new Date(Date.now() - 24 * 3_600_000).toISOString());
+            const dayAgo = new Date(Date.now() - 24 * 3_600_000).toISOString();
+            await auth.clearLoginFailuresOlderThan(dayAgo);
+            await pruneRateLimitHits(handle.db, dayAgo);
           },
         });
 

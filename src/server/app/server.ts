@@ -17,6 +17,8 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { outboxRoutes } from '../modules/outbox/outbox.routes.js';
+import { accountUsersRoutes } from '../modules/users/account-users.routes.js';
+import { staffUsersRoutes } from '../modules/users/staff-users.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
 import { registerSessionHooks } from './auth/session-hooks.js';
 import { isDatabaseReachable } from './db.js';
@@ -142,6 +144,8 @@ export async function buildServer(deps: AppDeps, { logger }: BuildServerOptions 
 
   await app.register(authRoutes);
   await app.register(usersRoutes);
+  await app.register(accountUsersRoutes);
+  await app.register(staffUsersRoutes);
   await app.register(auditRoutes);
   await app.register(accountsRoutes);
   await app.register(outboxRoutes);

@@ -4,8 +4,11 @@ import type { Config } from './config.js';
 import type { Db, Dialect } from './db.js';
 import type { Mailer } from './mail.js';
 
-/** Who may call a route at all. Finer rules live in each module's policy. */
-export type RouteAuth = 'public' | 'user';
+/**
+ * Who may call a route at all. Finer rules live in each module's policy.
+ * `mfa_pending`: only a session that passed the password and awaits its second factor.
+ */
+export type RouteAuth = 'public' | 'user' | 'mfa_pending';
 
 export interface AppDeps {
   config: Config;
@@ -23,11 +26,15 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
     session: ResolvedSession | null;
-    sessionState: 'none' | 'expired' | 'valid';
+    sessionState: 'none' | 'expired' | 'valid' | 'mfa_pending';
+    /** Signed in, but MFA is demanded (account policy or staff policy) and not yet set up. */
+    mfaEnrollmentRequired: boolean;
   }
   interface FastifyContextConfig {
     auth?: RouteAuth;
     /** false only for endpoints that authenticate without cookies (webhooks, licensing). */
     csrf?: boolean;
+    /** Reachable while MFA enrolment is demanded (profile, MFA set-up, sign-out). */
+    duringMfaEnrollment?: boolean;
   }
 }

@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db, Dialect } from '../app/db.js';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_users_and_security.js';
 
 /** Column types that differ between the dialects, decided once for every migration. */
 export interface MigrationContext {
@@ -17,6 +18,7 @@ type MigrationModule = { up: (db: Kysely<unknown>, ctx: MigrationContext) => Pro
 // Listed explicitly (no directory scanning): the order is the file name order.
 const migrations: Record<string, MigrationModule> = {
   '0001_foundation': m0001,
+  '0002_users_and_security': m0002,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

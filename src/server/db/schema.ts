@@ -16,6 +16,7 @@ export interface AccountsTable {
   status: 'active' | 'suspended';
   currency: string;
   locale: string;
+  require_mfa: Generated<Bool>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -30,6 +31,13 @@ export interface UsersTable {
   kind: 'customer' | 'staff';
   staff_role: 'agent' | 'billing' | 'release' | 'admin' | null;
   last_login_at: Timestamp | null;
+  mfa_secret: Generated<string | null>;
+  mfa_pending_secret: Generated<string | null>;
+  mfa_enabled_at: Generated<Timestamp | null>;
+  mfa_last_step: Generated<number | null>;
+  mfa_exempt: Generated<Bool>;
+  notification_prefs: Generated<string>;
+  password_changed_at: Generated<Timestamp | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -42,6 +50,9 @@ export interface MembershipsTable {
   case_admin: Bool;
   billing: Bool;
   downloads: Bool;
+  status: Generated<'active' | 'disabled'>;
+  version: Generated<number>;
+  invited_by_user_id: Generated<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -58,6 +69,8 @@ export interface SessionsTable {
   ip: string | null;
   user_agent: string | null;
   mfa_passed: Bool;
+  mfa_required: Generated<Bool>;
+  mfa_attempts: Generated<number>;
 }
 
 export interface LoginFailuresTable {
@@ -112,6 +125,46 @@ export interface CountersTable {
   value: number;
 }
 
+export interface KeyGroupsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MembershipKeyGroupsTable {
+  membership_id: string;
+  key_group_id: string;
+}
+
+export interface UserTokensTable {
+  id: string;
+  user_id: string;
+  kind: 'invitation' | 'password_reset' | 'email_change';
+  token_hash: string;
+  account_id: string | null;
+  new_email: string | null;
+  created_by_user_id: string | null;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface MfaRecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface RateLimitHitsTable {
+  id: Generated<number>;
+  bucket: string;
+  at: Timestamp;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -122,4 +175,9 @@ export interface Database {
   jobs: JobsTable;
   mails: MailsTable;
   counters: CountersTable;
+  key_groups: KeyGroupsTable;
+  membership_key_groups: MembershipKeyGroupsTable;
+  user_tokens: UserTokensTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
+  rate_limit_hits: RateLimitHitsTable;
 }

@@ -29,6 +29,7 @@ export type Permission =
   | 'access:console'
   | 'read:staff_accounts'
   | 'read:outbox'
+  | 'manage:accounts'
   | 'manage:staff_users'
   | 'work:cases:all'
   | 'work:cases:customer_service'
@@ -60,7 +61,7 @@ export const STAFF_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = 
   billing: ['read:profile', 'access:console', 'read:staff_accounts', 'work:cases:customer_service', 'manage:invoices'],
   release: ['read:profile', 'access:console', 'manage:releases'],
   admin: [
-    'read:profile', 'access:console', 'read:staff_accounts', 'read:outbox', 'manage:staff_users', 'work:cases:all',
+    'read:profile', 'access:console', 'read:staff_accounts', 'read:outbox', 'manage:accounts', 'manage:staff_users', 'work:cases:all',
     'manage:invoices', 'manage:releases',
   ],
 };

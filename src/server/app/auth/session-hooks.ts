@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveSession } from '../../modules/auth/auth.usecases.js';
 import type { Config } from '../config.js';
 import { errors } from '../errors.js';
+import { mfaEnrollmentRequired } from '../../modules/auth/auth.errors.js';
 import { ANONYMOUS, type Actor } from './actor.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -38,10 +39,11 @@ export function registerSessionHooks(app: FastifyInstance): void {
   app.decorateRequest<Actor | null>('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('sessionState', 'none');
+  app.decorateRequest('mfaEnrollmentRequired', false);
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/v1') && !route.config?.auth) {
-      throw new Error(`Route ${route.method} ${route.url} must declare config.auth ('public' or 'user')`);
+      throw new Error(`Route ${route.method} ${route.url} must declare config.auth ('public', 'user' or 'mfa_pending')`);
     }
   });
 
@@ -55,10 +57,13 @@ export function registerSessionHooks(app: FastifyInstance): void {
     // Only the API reads the session; static files and the SPA shell never touch the database.
     const token = isApi ? request.cookies[config.session.cookieName] : undefined;
     if (token) {
-      const resolution = await resolveSession({ db, token, policy: config.session });
+      const resolution = await resolveSession({ db, token, policy: config.session, staffMfaRequired: config.staffMfaRequired });
       request.sessionState = resolution.state;
       if (resolution.state === 'valid') {
         request.actor = resolution.actor;
+        request.session = resolution.session;
+        request.mfaEnrollmentRequired = resolution.mfaEnrollmentRequired;
+      } else if (resolution.state === 'mfa_pending') {
         request.session = resolution.session;
       } else {
         clearSessionCookie(reply, config);
@@ -66,8 +71,13 @@ export function registerSessionHooks(app: FastifyInstance): void {
     }
     // /api/v1 routes must declare their level (onRoute above); the docs, health and static files are public.
     const auth = routeConfig.auth ?? 'public';
+    if (auth === 'mfa_pending') {
+      if (request.sessionState !== 'mfa_pending') throw errors.unauthenticated();
+      return;
+    }
     if (auth === 'user' && request.actor.kind === 'anonymous') {
       throw request.sessionState === 'expired' ? errors.sessionExpired() : errors.unauthenticated();
     }
+    if (auth === 'user' && request.mfaEnrollmentRequired && !routeConfig.duringMfaEnrollment) throw mfaEnrollmentRequired();
   });
 }

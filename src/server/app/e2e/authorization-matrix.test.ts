@@ -14,14 +14,26 @@ type Expect = Record<ActorName, number>;
 interface Fixture {
   accountA: string;
   mailId: string;
+  /** Users of account A that only the matrix touches. */
+  target: string;
+  removable: string;
+  invited: string;
 }
 
 interface Row {
   method: string;
   url: string;
-  request?: (f: Fixture) => { url?: string; payload?: unknown };
+  request?: (f: Fixture, actor: ActorName) => { url?: string; payload?: unknown; headers?: Record<string, string> };
   expect: Expect;
 }
+
+const BAD_TOKEN = 'not-a-real-token-0123456789';
+const WRONG = 'definitely not the password';
+const customersOnly = (status: number, overrides: Partial<Expect> = {}): Expect =>
+  signedIn(403, { member: status, keyManager: status, admin: status, otherAdmin: status, ...overrides });
+const accountAdmins = (status: number, otherAdmin = status): Expect => signedIn(403, { admin: status, otherAdmin });
+const staffAdminOnly = (status: number): Expect =>
+  signedIn(404, { agent: 403, staffBilling: 403, release: 403, staffAdmin: status });
 
 const all = (status: number): Expect => Object.fromEntries(ACTORS.map((a) => [a, status])) as Expect;
 const signedIn = (status: number, overrides: Partial<Expect> = {}): Expect => ({ ...all(status), anonymous: 401, ...overrides });
@@ -43,6 +55,69 @@ const MATRIX: Row[] = [
     expect: all(401),
   },
   { method: 'POST', url: '/api/v1/auth/logout', expect: all(204) },
+  { method: 'POST', url: '/api/v1/auth/mfa', request: () => ({ payload: { code: '123456' } }), expect: all(401) },
+  { method: 'POST', url: '/api/v1/auth/password-reset', request: (_f, a) => ({ payload: { email: `nobody-${a}@example.test` } }), expect: all(202) },
+  {
+    method: 'POST',
+    url: '/api/v1/auth/password-reset/:token',
+    request: () => ({ url: `/api/v1/auth/password-reset/${BAD_TOKEN}`, payload: { password: 'a long enough new passphrase' } }),
+    expect: all(404),
+  },
+  { method: 'GET', url: '/api/v1/invitations/:token', request: () => ({ url: `/api/v1/invitations/${BAD_TOKEN}` }), expect: all(404) },
+  {
+    method: 'POST',
+    url: '/api/v1/invitations/:token',
+    request: () => ({ url: `/api/v1/invitations/${BAD_TOKEN}`, payload: { name: 'X', password: 'a long enough new passphrase' } }),
+    expect: all(404),
+  },
+  { method: 'POST', url: '/api/v1/email-changes/:token', request: () => ({ url: `/api/v1/email-changes/${BAD_TOKEN}` }), expect: all(404) },
+  { method: 'POST', url: '/api/v1/me/password', request: () => ({ payload: { currentPassword: WRONG, newPassword: 'a long enough new passphrase' } }), expect: signedIn(400) },
+  { method: 'POST', url: '/api/v1/me/email', request: (_f, a) => ({ payload: { newEmail: `new-${a}@example.test`, currentPassword: WRONG } }), expect: signedIn(400) },
+  { method: 'GET', url: '/api/v1/me/sessions', expect: signedIn(200) },
+  { method: 'DELETE', url: '/api/v1/me/sessions', expect: signedIn(204) },
+  { method: 'DELETE', url: '/api/v1/me/sessions/:sessionId', request: () => ({ url: '/api/v1/me/sessions/ses_unknown' }), expect: signedIn(404) },
+  { method: 'GET', url: '/api/v1/me/mfa', expect: signedIn(200) },
+  { method: 'POST', url: '/api/v1/me/mfa/totp', expect: signedIn(200) },
+  { method: 'POST', url: '/api/v1/me/mfa/totp/confirm', request: () => ({ payload: { code: 'abcdef' } }), expect: signedIn(400) },
+  { method: 'POST', url: '/api/v1/me/mfa/recovery-codes', request: () => ({ payload: { password: WRONG } }), expect: signedIn(400) },
+  { method: 'DELETE', url: '/api/v1/me/mfa', request: () => ({ payload: { password: WRONG } }), expect: signedIn(400) },
+  { method: 'GET', url: '/api/v1/account', expect: customersOnly(200) },
+  { method: 'PUT', url: '/api/v1/account/security', request: () => ({ payload: { requireMfa: false } }), expect: accountAdmins(200) },
+  { method: 'GET', url: '/api/v1/account/users', expect: accountAdmins(200) },
+  {
+    method: 'POST',
+    url: '/api/v1/account/users',
+    request: (_f, a) => ({ payload: { email: `invitee-${a}@example.test`, name: 'Invitee', role: 'member' } }),
+    expect: accountAdmins(201),
+  },
+  { method: 'GET', url: '/api/v1/account/users/:userId', request: (f) => ({ url: `/api/v1/account/users/${f.target}` }), expect: accountAdmins(200, 404) },
+  {
+    method: 'PATCH',
+    url: '/api/v1/account/users/:userId',
+    request: (f) => ({ url: `/api/v1/account/users/${f.target}`, payload: { caseAdmin: true }, headers: { 'if-match': '"1"' } }),
+    expect: accountAdmins(200, 404),
+  },
+  { method: 'DELETE', url: '/api/v1/account/users/:userId', request: (f) => ({ url: `/api/v1/account/users/${f.removable}` }), expect: accountAdmins(204, 404) },
+  {
+    method: 'POST',
+    url: '/api/v1/account/users/:userId/resend-invitation',
+    request: (f) => ({ url: `/api/v1/account/users/${f.invited}/resend-invitation` }),
+    expect: accountAdmins(202, 404),
+  },
+  { method: 'GET', url: '/api/v1/account/key-groups', expect: accountAdmins(200) },
+  {
+    method: 'POST',
+    url: '/api/v1/staff/accounts',
+    request: (_f, a) => ({ payload: { name: `Matrix ${a} AG`, admin: { email: `first-admin-${a}@example.test`, name: 'First Admin' } } }),
+    expect: staffAdminOnly(201),
+  },
+  { method: 'GET', url: '/api/v1/staff/users', expect: staffAdminOnly(200) },
+  {
+    method: 'POST',
+    url: '/api/v1/staff/users',
+    request: (_f, a) => ({ payload: { email: `new-staff-${a}@portico.test`, name: 'New Staff', staffRole: 'agent' } }),
+    expect: staffAdminOnly(201),
+  },
   { method: 'GET', url: '/api/v1/me', expect: signedIn(200) },
   { method: 'PATCH', url: '/api/v1/me', request: () => ({ payload: { locale: 'de' } }), expect: signedIn(200) },
   {
@@ -51,11 +126,7 @@ const MATRIX: Row[] = [
     request: (f) => ({ payload: { accountId: f.accountA } }),
     expect: signedIn(404, { member: 200, keyManager: 200, admin: 200 }),
   },
-  {
-    method: 'GET',
-    url: '/api/v1/account/activity',
-    expect: signedIn(403, { admin: 200, otherAdmin: 200 }),
-  },
+  { method: 'GET', url: '/api/v1/account/activity', expect: customersOnly(200) },
   {
     method: 'GET',
     url: '/api/v1/staff/accounts',
@@ -93,7 +164,10 @@ beforeAll(async () => {
     staffAdmin: (await buildStaff(t.db, { staffRole: 'admin' })).user,
   };
   const { mailId } = await queueMail(t.db, { mail: { to: 'x@example.test', subject: 'Matrix', text: 'x' }, deliver: false });
-  fixture = { accountA: accountA.id, mailId };
+  const target = (await buildMember(t.db, { account: accountA, role: 'member' })).user.id;
+  const removable = (await buildMember(t.db, { account: accountA, role: 'member' })).user.id;
+  const invited = (await buildMember(t.db, { account: accountA, role: 'member', status: 'invited' })).user.id;
+  fixture = { accountA: accountA.id, mailId, target, removable, invited };
   for (const [name, user] of Object.entries(users)) cookies[name as ActorName] = await loginAs(t, user);
 });
 afterAll(() => t.close());
@@ -110,11 +184,12 @@ describe('authorization matrix', () => {
       // logout would end the session other rows still need; it runs last, below.
       if (row.url === '/api/v1/auth/logout') continue;
       it(`${row.method} ${row.url} as ${actor} → ${row.expect[actor]}`, async () => {
-        const req = row.request?.(fixture) ?? {};
+        const req = row.request?.(fixture, actor) ?? {};
         const res = await t.request({
           method: row.method as 'GET',
           url: req.url ?? row.url,
           ...(req.payload !== undefined ? { payload: req.payload as object } : {}),
+          ...(req.headers ? { headers: req.headers } : {}),
           ...(cookies[actor] ? { cookie: cookies[actor] } : {}),
         });
         expect(res.statusCode, res.body.slice(0, 300)).toBe(row.expect[actor]);

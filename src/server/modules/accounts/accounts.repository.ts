@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../app/db.js';
-import { nowIso } from '../../app/db.js';
+import { nowIso, toBool } from '../../app/db.js';
 import { newId } from '../../app/ids.js';
 import { nextCounterValue } from '../../app/counters.js';
 import { type Cursor, decodeCursor, encodeCursor } from '../../app/pagination.js';
@@ -12,6 +12,7 @@ export interface Account {
   status: 'active' | 'suspended';
   currency: string;
   locale: string;
+  requireMfa: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -33,6 +34,7 @@ export function createAccountsRepository({ db }: { db: Db }) {
         status: 'active',
         currency: input.currency ?? 'EUR',
         locale: input.locale ?? 'de',
+        requireMfa: false,
         createdAt: now,
         updatedAt: now,
       };
@@ -55,8 +57,12 @@ export function createAccountsRepository({ db }: { db: Db }) {
     async findAccountById(id: string): Promise<Account | null> {
       const r = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
       return r
-        ? { id: r.id, number: r.number, name: r.name, status: r.status, currency: r.currency, locale: r.locale, createdAt: r.created_at, updatedAt: r.updated_at }
+        ? { id: r.id, number: r.number, name: r.name, status: r.status, currency: r.currency, locale: r.locale, requireMfa: toBool(r.require_mfa), createdAt: r.created_at, updatedAt: r.updated_at }
         : null;
+    },
+
+    async setRequireMfa(id: string, requireMfa: boolean) {
+      await db.updateTable('accounts').set({ require_mfa: requireMfa, updated_at: nowIso() }).where('id', '=', id).execute();
     },
 
     /** Staff list of all accounts, newest first, keyset-paginated, optionally filtered by name or number. */
@@ -65,7 +71,7 @@ export function createAccountsRepository({ db }: { db: Db }) {
       let query = db
         .selectFrom('accounts as a')
         .select([
-          'a.id', 'a.number', 'a.name', 'a.status', 'a.currency', 'a.locale', 'a.created_at', 'a.updated_at',
+          'a.id', 'a.number', 'a.name', 'a.status', 'a.currency', 'a.locale', 'a.require_mfa', 'a.created_at', 'a.updated_at',
           (eb) =>
             eb.selectFrom('memberships as m').whereRef('m.account_id', '=', 'a.id').select(eb.fn.countAll<number>().as('n')).as('member_count'),
         ])
@@ -93,6 +99,7 @@ export function createAccountsRepository({ db }: { db: Db }) {
         status: r.status,
         currency: r.currency,
         locale: r.locale,
+        requireMfa: toBool(r.require_mfa),
         createdAt: r.created_at,
         updatedAt: r.updated_at,
         memberCount: Number(r.member_count ?? 0),

@@ -1,8 +1,10 @@
-import { type Actor, ensureCan, ensureCustomerInAccount } from '../../app/auth/actor.js';
+import { type Actor, can, ensureCustomerInAccount } from '../../app/auth/actor.js';
 
-/** The account's activity log: account admins only. Returns the account the log is read from. */
-export function ensureCanReadAccountActivity(actor: Actor): { accountId: string } {
+/**
+ * The account's activity log: admins read everyone's events, everyone else in the account only
+ * their own. Returns the scope the list query must apply.
+ */
+export function activityScope(actor: Actor): { accountId: string; actorUserId: string | null } {
   ensureCustomerInAccount(actor);
-  ensureCan(actor, 'read:account_activity');
-  return { accountId: actor.accountId };
+  return { accountId: actor.accountId, actorUserId: can(actor, 'read:account_activity') ? null : actor.userId };
 }

@@ -6,7 +6,8 @@ import type { Db } from '../../app/db.js';
 import { nowIso } from '../../app/db.js';
 import { newId, newSecretToken, sha256Hex } from '../../app/ids.js';
 import { createUsersRepository, normalizeEmail } from '../users/users.repository.js';
-import { invalidCredentials, tooManyAttempts } from './auth.errors.js';
+import { invalidCredentials, invalidMfaCode, mfaAttemptsExceeded, tooManyAttempts } from './auth.errors.js';
+import { MAX_MFA_ATTEMPTS, verifySecondFactor } from './mfa.js';
 import { createAuthRepository, type ResolvedSession } from './auth.repository.js';
 import { verifyPassword } from './password.js';
 
@@ -77,29 +78,91 @@ export async function login({
   const { user } = found;
   const memberships = user.kind === 'customer' ? await users.listMembershipsOfUser(user.id) : [];
   const accountId = memberships[0]?.accountId ?? null;
+  // With MFA on, the password opens only a half session: the second factor completes it.
+  const mfaRequired = user.mfaEnabled;
+  const opened = await db.transaction().execute(async (trx) => {
+    const session = await openSession(trx, { config, userId: user.id, accountId, ip, userAgent, mfaRequired, mfaPassed: false });
+    if (!mfaRequired) await recordLogin(trx, { userId: user.id, accountId, sessionId: session.session.id, ip, method: 'password' });
+    return session;
+  });
+  return { ...opened, user, mfaRequired };
+}
+
+async function openSession(
+  db: Db,
+  {
+    config,
+    userId,
+    accountId,
+    ip,
+    userAgent,
+    mfaRequired,
+    mfaPassed,
+  }: { config: Pick<Config, 'session'>; userId: string; accountId: string | null; ip: string; userAgent: string | null; mfaRequired: boolean; mfaPassed: boolean },
+) {
+  const now = nowIso();
   const token = newSecretToken();
   const session = {
     id: newId('ses'),
-    userId: user.id,
+    userId,
     accountId,
     createdAt: now,
     lastSeenAt: now,
     idleExpiresAt: addMs(now, config.session.idleMinutes * 60_000),
     expiresAt: addMs(now, config.session.maxHours * HOUR_MS),
   };
-  await db.transaction().execute(async (trx) => {
-    await createAuthRepository({ db: trx }).insertSession({ ...session, tokenHash: sha256Hex(token), ip, userAgent });
-    await createUsersRepository({ db: trx }).updateUser(user.id, { lastLoginAt: now });
-    await recordAuditEvent(trx, {
-      accountId,
-      actorUserId: user.id,
-      action: 'auth.login',
-      targetType: 'session',
-      targetId: session.id,
-      ip,
+  await createAuthRepository({ db }).insertSession({ ...session, tokenHash: sha256Hex(token), ip, userAgent, mfaRequired, mfaPassed });
+  return { token, session };
+}
+
+async function recordLogin(
+  db: Db,
+  { userId, accountId, sessionId, ip, method }: { userId: string; accountId: string | null; sessionId: string; ip: string; method: string },
+) {
+  await createUsersRepository({ db }).updateUser(userId, { lastLoginAt: nowIso() });
+  await recordAuditEvent(db, { accountId, actorUserId: userId, action: 'auth.login', targetType: 'session', targetId: sessionId, data: { method }, ip });
+}
+
+/**
+ * Completes a sign-in with the second factor (TOTP or a recovery code). Success replaces the half
+ * session by a new full one (new token); five wrong codes end the attempt.
+ */
+export async function completeMfaLogin({
+  db,
+  config,
+  session,
+  code,
+  ip,
+  userAgent,
+}: {
+  db: Db;
+  config: Pick<Config, 'session'>;
+  session: ResolvedSession;
+  code: string;
+  ip: string;
+  userAgent: string | null;
+}) {
+  const auth = createAuthRepository({ db });
+  const method = await verifySecondFactor(db, session.userId, code);
+  if (!method) {
+    const attempts = await auth.countMfaFailure(session.id);
+    const user = await createUsersRepository({ db }).findUserById(session.userId);
+    await db.transaction().execute(async (trx) => {
+      if (user) await createAuthRepository({ db: trx }).recordLoginFailure({ email: user.email, ip, at: nowIso() });
+      await recordAuditEvent(trx, { accountId: session.accountId, actorUserId: session.userId, action: 'auth.mfa_failed', data: { attempts }, ip });
+      if (attempts >= MAX_MFA_ATTEMPTS) await createAuthRepository({ db: trx }).deleteSession(session.id);
     });
+    if (attempts >= MAX_MFA_ATTEMPTS) throw mfaAttemptsExceeded();
+    throw invalidMfaCode({ detail: `The code is not valid (${MAX_MFA_ATTEMPTS - attempts} attempts left)` });
+  }
+  return db.transaction().execute(async (trx) => {
+    await createAuthRepository({ db: trx }).deleteSession(session.id);
+    const opened = await openSession(trx, {
+      config, userId: session.userId, accountId: session.accountId, ip, userAgent, mfaRequired: true, mfaPassed: true,
+    });
+    await recordLogin(trx, { userId: session.userId, accountId: session.accountId, sessionId: opened.session.id, ip, method: `password+${method}` });
+    return opened;
   });
-  return { token, session, user };
 }
 
 /** Ends a session on the server; the cookie alone can no longer authenticate. */
@@ -121,7 +184,8 @@ export async function logout({ db, actor, accountId, ip }: { db: Db; actor: Acto
 export type SessionResolution =
   | { state: 'none' }
   | { state: 'expired' }
-  | { state: 'valid'; actor: Exclude<Actor, { kind: 'anonymous' }>; session: ResolvedSession };
+  | { state: 'mfa_pending'; session: ResolvedSession }
+  | { state: 'valid'; actor: Exclude<Actor, { kind: 'anonymous' }>; session: ResolvedSession; mfaEnrollmentRequired: boolean };
 
 /**
  * Resolves a session cookie's token to an Actor. Expired sessions and sessions of users who are no
@@ -131,10 +195,12 @@ export async function resolveSession({
   db,
   token,
   policy,
+  staffMfaRequired = false,
 }: {
   db: Db;
   token: string;
   policy: SessionPolicy;
+  staffMfaRequired?: boolean;
 }): Promise<SessionResolution> {
   const auth = createAuthRepository({ db });
   const session = await auth.findSessionByTokenHash(sha256Hex(token));
@@ -148,6 +214,7 @@ export async function resolveSession({
     await auth.deleteSession(session.id);
     return { state: 'none' };
   }
+  if (session.mfaRequired && !session.mfaPassed) return { state: 'mfa_pending', session };
   if (nowMs - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) {
     const lastSeenAt = new Date(nowMs).toISOString();
     const idleExpiresAt = new Date(Math.min(nowMs + policy.idleMinutes * 60_000, Date.parse(session.expiresAt))).toISOString();
@@ -155,7 +222,10 @@ export async function resolveSession({
     session.lastSeenAt = lastSeenAt;
     session.idleExpiresAt = idleExpiresAt;
   }
-  return { state: 'valid', actor: actorFromSession(session), session };
+  const mfaEnrollmentRequired =
+    !session.user.mfaEnabled &&
+    ((session.membership !== null && session.accountRequiresMfa) || (session.user.kind === 'staff' && staffMfaRequired && !session.user.mfaExempt));
+  return { state: 'valid', actor: actorFromSession(session), session, mfaEnrollmentRequired };
 }
 
 export function actorFromSession(session: ResolvedSession): Exclude<Actor, { kind: 'anonymous' }> {

@@ -9,12 +9,17 @@ export function presentMe({
   actor,
   memberships,
   session,
+  staffMfaRequired,
 }: {
   user: User;
   actor: AuthenticatedActor;
   memberships: MembershipWithAccount[];
-  session: { expiresAt: string; idleExpiresAt: string };
+  session: { expiresAt: string; idleExpiresAt: string; accountRequiresMfa?: boolean };
+  staffMfaRequired?: boolean;
 }): Me {
+  const demanded =
+    (actor.kind === 'customer' && actor.accountId !== null && !!session.accountRequiresMfa) ||
+    (actor.kind === 'staff' && !!staffMfaRequired && !user.mfaExempt);
   const current = actor.kind === 'customer' ? memberships.find((m) => m.accountId === actor.accountId) : undefined;
   return {
     user: {
@@ -37,6 +42,9 @@ export function presentMe({
     })),
     areas: visibleAreas(actor.permissions),
     abilities: {
+      manageUsers: can(actor, 'manage:users'),
+      manageAccountSecurity: can(actor, 'manage:users'),
+      manageStaff: can(actor, 'manage:staff_users'),
       switchAccount: memberships.length > 1,
       viewActivity: can(actor, 'read:account_activity'),
       viewConsole: can(actor, 'access:console'),
@@ -44,5 +52,7 @@ export function presentMe({
       viewOutbox: can(actor, 'read:outbox'),
     },
     session: { expiresAt: session.expiresAt, idleExpiresAt: session.idleExpiresAt },
+    mfa: { enabled: user.mfaEnabled, enrollmentRequired: demanded && !user.mfaEnabled, demanded },
+    notificationPrefs: user.notificationPrefs,
   };
 }

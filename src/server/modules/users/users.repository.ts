@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../app/db.js';
-import { nowIso, toBool } from '../../app/db.js';
+import { nowIso, parseJson, toBool } from '../../app/db.js';
 import { newId } from '../../app/ids.js';
 import type { CustomerRole, StaffRole } from '../../app/auth/permissions.js';
 import type { UsersTable } from '../../db/schema.js';
@@ -14,8 +14,20 @@ export interface User {
   kind: 'customer' | 'staff';
   staffRole: StaffRole | null;
   lastLoginAt: string | null;
+  mfaEnabled: boolean;
+  mfaExempt: boolean;
+  notificationPrefs: NotificationPrefs;
   createdAt: string;
   updatedAt: string;
+}
+
+export const NOTIFICATION_KINDS = ['caseUpdates', 'invoiceReminders', 'releaseNotes', 'securityAlerts'] as const;
+export type NotificationPrefs = Record<(typeof NOTIFICATION_KINDS)[number], boolean>;
+const DEFAULT_PREFS: NotificationPrefs = { caseUpdates: true, invoiceReminders: true, releaseNotes: false, securityAlerts: true };
+
+function parsePrefs(raw: string | null | undefined): NotificationPrefs {
+  const stored = parseJson(raw) as Partial<NotificationPrefs>;
+  return Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, typeof stored[k] === 'boolean' ? stored[k] : DEFAULT_PREFS[k]])) as NotificationPrefs;
 }
 
 export interface MembershipWithAccount {
@@ -38,6 +50,9 @@ const toUser = (r: Selectable<UsersTable>): User => ({
   kind: r.kind,
   staffRole: r.staff_role,
   lastLoginAt: r.last_login_at,
+  mfaEnabled: r.mfa_enabled_at !== null,
+  mfaExempt: toBool(r.mfa_exempt),
+  notificationPrefs: parsePrefs(r.notification_prefs),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -66,6 +81,7 @@ export function createUsersRepository({ db }: { db: Db }) {
       staffRole?: StaffRole | null;
       status?: User['status'];
       locale?: 'de' | 'en' | null;
+      mfaExempt?: boolean;
     }): Promise<User> {
       const now = nowIso();
       const row = {
@@ -78,6 +94,13 @@ export function createUsersRepository({ db }: { db: Db }) {
         kind: input.kind,
         staff_role: input.kind === 'staff' ? (input.staffRole ?? 'agent') : null,
         last_login_at: null,
+        mfa_secret: null,
+        mfa_pending_secret: null,
+        mfa_enabled_at: null,
+        mfa_last_step: null,
+        mfa_exempt: input.mfaExempt ?? false,
+        notification_prefs: '{}',
+        password_changed_at: null,
         created_at: now,
         updated_at: now,
       } as const;
@@ -85,17 +108,38 @@ export function createUsersRepository({ db }: { db: Db }) {
       return toUser(row);
     },
 
-    async updateUser(id: string, patch: { name?: string; locale?: 'de' | 'en' | null; lastLoginAt?: string }) {
+    async updateUser(
+      id: string,
+      patch: {
+        name?: string;
+        locale?: 'de' | 'en' | null;
+        lastLoginAt?: string;
+        email?: string;
+        passwordHash?: string;
+        status?: User['status'];
+        notificationPrefs?: NotificationPrefs;
+      },
+    ) {
+      const now = nowIso();
       await db
         .updateTable('users')
         .set({
           ...(patch.name !== undefined ? { name: patch.name } : {}),
           ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
           ...(patch.lastLoginAt !== undefined ? { last_login_at: patch.lastLoginAt } : {}),
-          updated_at: nowIso(),
+          ...(patch.email !== undefined ? { email: normalizeEmail(patch.email) } : {}),
+          ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash, password_changed_at: now } : {}),
+          ...(patch.status !== undefined ? { status: patch.status } : {}),
+          ...(patch.notificationPrefs !== undefined ? { notification_prefs: JSON.stringify(patch.notificationPrefs) } : {}),
+          updated_at: now,
         })
         .where('id', '=', id)
         .execute();
+    },
+
+    async findPasswordHash(id: string): Promise<string | null> {
+      const row = await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst();
+      return row?.password_hash ?? null;
     },
 
     async setUserStatus(id: string, status: User['status']) {
@@ -109,6 +153,7 @@ export function createUsersRepository({ db }: { db: Db }) {
       caseAdmin?: boolean;
       billing?: boolean;
       downloads?: boolean;
+      invitedByUserId?: string | null;
     }) {
       const now = nowIso();
       const id = newId('mem');
@@ -122,6 +167,9 @@ export function createUsersRepository({ db }: { db: Db }) {
           case_admin: input.caseAdmin ?? false,
           billing: input.billing ?? false,
           downloads: input.downloads ?? false,
+          status: 'active',
+          version: 1,
+          invited_by_user_id: input.invitedByUserId ?? null,
           created_at: now,
           updated_at: now,
         })
@@ -138,6 +186,7 @@ export function createUsersRepository({ db }: { db: Db }) {
           'm.id', 'm.account_id', 'a.number', 'a.name', 'm.role', 'm.case_admin', 'm.billing', 'm.downloads',
         ])
         .where('m.user_id', '=', userId)
+        .where('m.status', '=', 'active')
         .where('a.status', '=', 'active')
         .orderBy('m.created_at')
         .orderBy('a.number')

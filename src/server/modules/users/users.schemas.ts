@@ -21,6 +21,9 @@ export const meSchema = z.object({
   ),
   areas: z.array(z.string()),
   abilities: z.object({
+    manageUsers: z.boolean(),
+    manageAccountSecurity: z.boolean(),
+    manageStaff: z.boolean(),
     switchAccount: z.boolean(),
     viewActivity: z.boolean(),
     viewConsole: z.boolean(),
@@ -28,15 +31,48 @@ export const meSchema = z.object({
     viewOutbox: z.boolean(),
   }),
   session: z.object({ expiresAt: z.string(), idleExpiresAt: z.string() }),
+  mfa: z.object({
+    enabled: z.boolean(),
+    /** MFA is demanded (account or staff policy) and not set up: the UI leads to the set-up first. */
+    enrollmentRequired: z.boolean(),
+    demanded: z.boolean(),
+  }),
+  notificationPrefs: z.object({ caseUpdates: z.boolean(), invoiceReminders: z.boolean(), releaseNotes: z.boolean(), securityAlerts: z.boolean() }),
 });
 
 export type Me = z.infer<typeof meSchema>;
+
+export const notificationPrefsSchema = z.strictObject({
+  caseUpdates: z.boolean(),
+  invoiceReminders: z.boolean(),
+  releaseNotes: z.boolean(),
+  securityAlerts: z.boolean(),
+});
 
 export const updateMeSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(200).optional(),
     locale: localeSchema.optional(),
+    notificationPrefs: notificationPrefsSchema.optional(),
   })
-  .refine((v) => v.name !== undefined || v.locale !== undefined, { message: 'Nothing to change' });
+  .refine((v) => v.name !== undefined || v.locale !== undefined || v.notificationPrefs !== undefined, { message: 'Nothing to change' });
+
+export const passwordField = z.string().min(1).max(4096);
+
+export const changePasswordSchema = z.strictObject({ currentPassword: passwordField, newPassword: passwordField });
+export const changeEmailSchema = z.strictObject({ newEmail: z.email().max(320), currentPassword: passwordField });
+export const passwordConfirmSchema = z.strictObject({ password: passwordField });
+export const mfaCodeSchema = z.strictObject({ code: z.string().trim().min(6).max(40) });
+
+export const sessionSchema = z.object({
+  id: z.string(),
+  current: z.boolean(),
+  accountId: z.string().nullable(),
+  accountName: z.string().nullable(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
 
 export const switchAccountSchema = z.strictObject({ accountId: z.string().min(1).max(100) });

@@ -1,9 +1,9 @@
 import type { AuthenticatedActor } from '../../app/auth/actor.js';
 import { recordAuditEvent } from '../../app/audit.js';
-import type { Db } from '../../app/db.js';
+import { type Db, toBool } from '../../app/db.js';
 import { createError } from '../../app/errors.js';
 import { createAuthRepository } from '../auth/auth.repository.js';
-import { createUsersRepository } from './users.repository.js';
+import { createUsersRepository, type NotificationPrefs } from './users.repository.js';
 
 export const accountNotFound = createError({ code: 'account.not_found', status: 404, message: 'Account not found' });
 const userNotFound = createError({ code: 'user.not_found', status: 404, message: 'User not found' });
@@ -30,7 +30,7 @@ export async function updateMe({
 }: {
   db: Db;
   actor: AuthenticatedActor;
-  patch: { name?: string; locale?: 'de' | 'en' };
+  patch: { name?: string; locale?: 'de' | 'en'; notificationPrefs?: NotificationPrefs };
   ip: string;
 }) {
   await db.transaction().execute(async (trx) => {
@@ -68,5 +68,10 @@ export async function switchAccount({ db, actor, accountId, ip }: { db: Db; acto
       ip,
     });
   });
-  return { membership };
+  return { membership, accountRequiresMfa: await readAccountRequiresMfa(db, accountId) };
+}
+
+async function readAccountRequiresMfa(db: Db, accountId: string): Promise<boolean> {
+  const row = await db.selectFrom('accounts').select('require_mfa').where('id', '=', accountId).executeTakeFirst();
+  return toBool(row?.require_mfa);
 }

@@ -21,7 +21,12 @@ describe('GET /api/v1/me', () => {
     const me = (await t.request({ method: 'GET', url: '/api/v1/me', cookie: await loginAs(t, user) })).json().data;
     expect(me.membership).toEqual({ role: 'member', caseAdmin: false, billing: false, downloads: true });
     expect(me.areas).toEqual(['dashboard', 'account']);
-    expect(me.abilities).toEqual({ switchAccount: false, viewActivity: false, viewConsole: false, viewStaffAccounts: false, viewOutbox: false });
+    expect(me.abilities).toEqual({
+      manageUsers: false, manageAccountSecurity: false, manageStaff: false, switchAccount: false, viewActivity: false, viewConsole: false,
+      viewStaffAccounts: false, viewOutbox: false,
+    });
+    expect(me.mfa).toEqual({ enabled: false, enrollmentRequired: false, demanded: false });
+    expect(me.notificationPrefs).toEqual({ caseUpdates: true, invoiceReminders: true, releaseNotes: false, securityAlerts: true });
     expect(Date.parse(me.session.idleExpiresAt)).toBeLessThanOrEqual(Date.parse(me.session.expiresAt));
   });
 });
@@ -105,10 +110,14 @@ describe('GET /api/v1/account/activity', () => {
     expect(account.id).toBeTruthy();
   });
 
-  it('is forbidden to a member, and a broken cursor is a 400', async () => {
-    const { user } = await buildMember(t.db, { role: 'member' });
+  it('shows a member only their own activity, and a broken cursor is a 400', async () => {
+    const { user, account } = await buildMember(t.db, { role: 'member' });
+    const colleague = await buildMember(t.db, { account, role: 'admin' });
+    await loginAs(t, colleague.user);
     const cookie = await loginAs(t, user);
-    expect((await t.request({ method: 'GET', url: '/api/v1/account/activity', cookie })).statusCode).toBe(403);
+    const own = (await t.request({ method: 'GET', url: '/api/v1/account/activity', cookie })).json().data;
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((e: { actor: { id: string } }) => e.actor.id === user.id)).toBe(true);
     const admin = await buildMember(t.db, { role: 'admin' });
     const adminCookie = await loginAs(t, admin.user);
     const bad = await t.request({ method: 'GET', url: '/api/v1/account/activity?cursor=garbage', cookie: adminCookie });

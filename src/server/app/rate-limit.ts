@@ -1,0 +1,29 @@
+import type { Db } from './db.js';
+import { nowIso } from './db.js';
+import { createError } from './errors.js';
+
+export const rateLimited = createError({ code: 'request.rate_limited', status: 429, message: 'Too many requests; try again later' });
+
+/**
+ * A sliding-window limit kept in the database, so it holds across processes: at most `max` hits per
+ * `bucket` within `windowMs`. Records the hit when allowed; throws 429 with Retry-After otherwise.
+ */
+export async function hitRateLimit(db: Db, { bucket, max, windowMs }: { bucket: string; max: number; windowMs: number }): Promise<void> {
+  const since = new Date(Date.now() - windowMs).toISOString();
+  const row = await db
+    .selectFrom('rate_limit_hits')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+    .where('bucket', '=', bucket)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  if (Number(row.n) >= max) {
+    const oldest = row.oldest ? Date.parse(String(row.oldest)) : Date.now();
+    const retryAfter = Math.max(1, Math.ceil((oldest + windowMs - Date.now()) / 1000));
+    throw rateLimited({ headers: { 'retry-after': String(retryAfter) } });
+  }
+  await db.insertInto('rate_limit_hits').values({ bucket, at: nowIso() }).execute();
+}
+
+export async function pruneRateLimitHits(db: Db, before: string): Promise<void> {
+  await db.deleteFrom('rate_limit_hits').where('at', '<', before).execute();
+}
