@@ -69,3 +69,17 @@ export async function loginAs(t: TestApp, user: { email: string }, password = TE
   if (!cookie) throw new Error('login set no session cookie');
   return `${cookie.name}=${cookie.value}`;
 }
+
+/** The newest mail to `to` in the outbox, and the first Portico link in it. */
+export async function lastMailTo(t: TestApp, to: string) {
+  const mail = await t.db
+    .selectFrom('mails')
+    .selectAll()
+    .where('to_address', '=', to.toLowerCase())
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!mail) throw new Error(`no mail to ${to}`);
+  const link = mail.text_body.match(/https?:\/\/\S+\/(invitation|password-reset|confirm-email)\/([A-Za-z0-9_-]+)/);
+  return { mail, link: link?.[0] ?? null, token: link?.[2] ?? null };
+}
