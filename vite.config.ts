@@ -1,28 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
-const apiTarget = process.env.PORTICO_API_URL ?? 'http://localhost:3000';
+const API_TARGET = 'http://localhost:3000';
+
+/**
+ * Writes `.br` and `.gz` next to every text asset of the build, so the server can send them
+ * compressed without compressing per request (@fastify/static `preCompressed: true`).
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'portico-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const walk = (dir: string): string[] =>
+        fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+          const file = path.join(dir, entry.name);
+          return entry.isDirectory() ? walk(file) : [file];
+        });
+      for (const file of walk(outDir)) {
+        if (!/\.(js|css|html|svg|json)$/.test(file)) continue;
+        const source = fs.readFileSync(file);
+        if (source.length < 1024) continue;
+        fs.writeFileSync(
+          `${file}.br`,
+          zlib.brotliCompressSync(source, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(source, { level: 9 }));
+      }
+    },
+  };
+}
 
 export default defineConfig({
   root: 'src/web',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    // Mantine's CSS is one file; keep the first load to the shell and lazy-load every page.
-    cssCodeSplit: true,
-    reportCompressedSize: true,
   },
   server: {
     port: 5173,
     strictPort: true,
     proxy: {
-      '/api': { target: apiTarget, changeOrigin: false },
-      '/healthz': { target: apiTarget },
-      '/readyz': { target: apiTarget },
+      '/api': { target: API_TARGET },
+      '/healthz': { target: API_TARGET },
+      '/readyz': { target: API_TARGET },
     },
-  },
-  preview: {
-    port: 4173,
   },
 });

@@ -1,4 +1,4 @@
-import '@mantine/core/styles.css';
+import './app/mantine-styles';
 import './app/app.css';
 import './i18n/i18n';
 import { StrictMode } from 'react';
@@ -8,6 +8,7 @@ import { Providers } from './app/providers';
 import { createQueryClient } from './app/query-client';
 import { createAppRouter } from './app/router';
 import { createSessionRedirect } from './app/session-redirect';
+import { meQueryOptions } from './lib/me';
 
 const router = createAppRouter();
 const queryClient = createQueryClient({
@@ -16,6 +17,10 @@ const queryClient = createQueryClient({
   },
 });
 const redirectToLogin = createSessionRedirect({ router, queryClient });
+
+// Every page but the login needs the user; asking now overlaps the request with loading the
+// page's code instead of waiting for the signed-in layout to mount.
+if (window.location.pathname !== '/login') void queryClient.prefetchQuery(meQueryOptions());
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
