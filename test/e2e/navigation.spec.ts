@@ -11,9 +11,9 @@ import {
   t,
 } from './support.js';
 
-/** An entry of the open account switcher; its name starts with the account's name. */
+/** An entry of the open account switcher menu; its name starts with the account's name. */
 function accountChoice(page: Page, account: string) {
-  return page.getByRole('button', { name: new RegExp(`^${account}`) });
+  return page.getByRole('menuitemradio', { name: new RegExp(`^${account}`) });
 }
 
 for (const lang of LANGS) {
@@ -47,8 +47,8 @@ for (const lang of LANGS) {
       await expect(page.getByText(adminLine, { exact: true })).toBeVisible();
 
       await page.getByRole('button', { name: t(lang, 'header.accountMenu', { account: DEMO_ACCOUNT }) }).click();
-      await expect(accountChoice(page, DEMO_ACCOUNT)).toHaveAttribute('aria-current', 'true');
-      await expect(accountChoice(page, SECOND_ACCOUNT)).not.toHaveAttribute('aria-current', 'true');
+      await expect(accountChoice(page, DEMO_ACCOUNT)).toHaveAttribute('aria-checked', 'true');
+      await expect(accountChoice(page, SECOND_ACCOUNT)).toHaveAttribute('aria-checked', 'false');
       await accountChoice(page, SECOND_ACCOUNT).click();
 
       // The switch starts over on the dashboard of the other account, where Anna is a member.

@@ -111,7 +111,7 @@ export async function loginViaApi(context: BrowserContext, baseURL: string, emai
 /** Logs out through the user menu; the app must land on the login page. */
 export async function logoutViaUi(page: Page, lang: Lang, user: DemoUser) {
   await page.getByRole('button', { name: t(lang, 'header.userMenu', { name: user.name }) }).click();
-  await page.getByRole('button', { name: t(lang, 'header.logout'), exact: true }).click();
+  await page.getByRole('menuitem', { name: t(lang, 'header.logout'), exact: true }).click();
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole('heading', { level: 1, name: t(lang, 'login.title') })).toBeVisible();
 }
