@@ -15,6 +15,11 @@ describe('problemMessageKey', () => {
     expect(problemMessageKey(problem(429, 'rate_limit.exceeded'))).toBe('errors.tooManyAttempts');
   });
 
+  it('tells a wrong second-factor code apart from a wrong password', () => {
+    expect(problemMessageKey(problem(401, 'auth.invalid_mfa_code'))).toBe('errors.invalidMfaCode');
+    expect(problemMessageKey(problem(401, 'auth.mfa_attempts_exceeded'))).toBe('errors.mfaAttemptsExceeded');
+  });
+
   it('falls back on the status when the code is unknown', () => {
     expect(problemMessageKey(problem(403, 'case.forbidden'))).toBe('errors.forbidden');
     expect(problemMessageKey(problem(404, 'thing.not_found'))).toBe('errors.notFound');

@@ -4,6 +4,9 @@ import { type FieldProblem, isApiError, NETWORK_ERROR_STATUS } from './api-clien
 export type ErrorMessageKey =
   | 'errors.invalidCredentials'
   | 'errors.tooManyAttempts'
+  | 'errors.invalidMfaCode'
+  | 'errors.mfaAttemptsExceeded'
+  | 'errors.mfaEnrollmentRequired'
   | 'errors.unauthenticated'
   | 'errors.sessionExpired'
   | 'errors.accountNotFound'
@@ -27,6 +30,9 @@ export type FieldMessageKey =
 const MESSAGE_BY_CODE: Record<string, ErrorMessageKey> = {
   'auth.invalid_credentials': 'errors.invalidCredentials',
   'auth.too_many_attempts': 'errors.tooManyAttempts',
+  'auth.invalid_mfa_code': 'errors.invalidMfaCode',
+  'auth.mfa_attempts_exceeded': 'errors.mfaAttemptsExceeded',
+  'auth.mfa_enrollment_required': 'errors.mfaEnrollmentRequired',
   'auth.unauthenticated': 'errors.unauthenticated',
   'auth.session_expired': 'errors.sessionExpired',
   'account.not_found': 'errors.accountNotFound',

@@ -10,8 +10,10 @@ import { safeNextPath } from '../../lib/login-redirect';
 import type { Me } from '../../lib/me';
 import { useMeta } from './api/get-meta';
 import type { Credentials } from './api/login';
+import { logout } from './api/logout';
 import { DemoLogins } from './components/demo-logins';
 import { LoginForm } from './components/login-form';
+import { MfaForm } from './components/mfa-form';
 import classes from './login-page.module.css';
 
 export function LoginPage() {
@@ -21,6 +23,8 @@ export function LoginPage() {
   const navigate = useNavigate();
   const meta = useMeta();
   const [prefill, setPrefill] = useState<(Credentials & { seq: number }) | null>(null);
+  const [step, setStep] = useState<'password' | 'mfa'>('password');
+  const [mfaRestarted, setMfaRestarted] = useState(false);
 
   const rawNext = searchParams.get('next');
   const expired = searchParams.get('expired') === '1';
@@ -33,7 +37,14 @@ export function LoginPage() {
     void navigate(safeNextPath(rawNext), { replace: true });
   };
 
-  const demo = meta.data?.demo ? meta.data : null;
+  // Leaving the second step drops the half-open session, so the next attempt starts clean.
+  const restart = (afterTooManyCodes: boolean) => {
+    void logout().catch(() => undefined);
+    setMfaRestarted(afterTooManyCodes);
+    setStep('password');
+  };
+
+  const demo = meta.data?.demo && step === 'password' ? meta.data : null;
 
   return (
     <Box className={classes.page}>
@@ -53,9 +64,13 @@ export function LoginPage() {
           <Paper withBorder p="lg">
             <Stack gap="md">
               <Title order={1} size="h2">
-                {t('login.title')}
+                {step === 'mfa' ? t('login.mfa.title') : t('login.title')}
               </Title>
-              {expired ? (
+              {mfaRestarted && step === 'password' ? (
+                <Alert color="yellow" variant="light" role="status">
+                  {t('login.mfa.restarted')}
+                </Alert>
+              ) : expired ? (
                 <Alert color="yellow" variant="light" role="status">
                   {t('login.expiredNotice')}
                 </Alert>
@@ -66,8 +81,21 @@ export function LoginPage() {
                   </Alert>
                 )
               )}
-              <Text size="sm">{t('login.intro')}</Text>
-              <LoginForm prefill={prefill} onSignedIn={onSignedIn} />
+              {step === 'mfa' ? (
+                <MfaForm onSignedIn={onSignedIn} onRestart={() => restart(false)} onTooManyCodes={() => restart(true)} />
+              ) : (
+                <>
+                  <Text size="sm">{t('login.intro')}</Text>
+                  <LoginForm
+                    prefill={prefill}
+                    onSignedIn={onSignedIn}
+                    onMfaRequired={() => {
+                      setMfaRestarted(false);
+                      setStep('mfa');
+                    }}
+                  />
+                </>
+              )}
             </Stack>
           </Paper>
           {demo && (

@@ -5,9 +5,16 @@ import '../../../lib/query-meta';
 
 export type Credentials = { email: string; password: string };
 
-export async function login(credentials: Credentials): Promise<Me> {
-  const { data } = await apiRequest<{ data: Me }>('/api/v1/auth/login', { method: 'POST', body: credentials });
-  return data;
+/** Signed in, or half-way: the password was right and a second factor is still due. */
+export type LoginResult = { me: Me } | { mfaRequired: true };
+
+export async function login(credentials: Credentials): Promise<LoginResult> {
+  const body = await apiRequest<{ data: Me | null; mfaRequired?: boolean }>('/api/v1/auth/login', {
+    method: 'POST',
+    body: credentials,
+  });
+  if (body.mfaRequired || !body.data) return { mfaRequired: true };
+  return { me: body.data };
 }
 
 export function useLogin() {
@@ -16,6 +23,8 @@ export function useLogin() {
     mutationFn: login,
     // 401 here means wrong credentials, which the form explains; it is no expired session.
     meta: { redirectOnUnauthorized: false },
-    onSuccess: (me) => queryClient.setQueryData(meQueryKey, me),
+    onSuccess: (result) => {
+      if ('me' in result) queryClient.setQueryData(meQueryKey, result.me);
+    },
   });
 }

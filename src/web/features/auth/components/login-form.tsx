@@ -12,15 +12,17 @@ const FIELDS: readonly Field[] = ['email', 'password'];
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;
 
 /**
- * Email and password form. `prefill` (from the demo list) replaces the fields' contents each time
+ * Email and password form (the first sign-in step). `prefill` (from the demo list) replaces the fields' contents each time
  * it changes; `onSignedIn` receives the signed-in user.
  */
 export function LoginForm({
   prefill,
   onSignedIn,
+  onMfaRequired,
 }: {
   prefill: (Credentials & { seq: number }) | null;
   onSignedIn: (me: Me) => void;
+  onMfaRequired: () => void;
 }) {
   const { t } = useTranslation();
   const login = useLogin();
@@ -66,7 +68,7 @@ export function LoginForm({
     login.mutate(
       { email: email.trim(), password },
       {
-        onSuccess: onSignedIn,
+        onSuccess: (result) => ('me' in result ? onSignedIn(result.me) : onMfaRequired()),
         onError: (error) => {
           const keys = fieldMessageKeys(error, FIELDS);
           const serverErrors: FieldErrors = {};
