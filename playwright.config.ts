@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,12 +18,30 @@ if (!fs.existsSync(CHROME_PATH)) {
   );
 }
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-export const BASE_URL = `http://localhost:${PORT}`;
+/**
+ * `preferred` when nothing listens there, else a port the kernel hands out. Synchronous because the
+ * config is; a throwaway node process does the probing.
+ */
+function freePort(preferred: number): number {
+  const probe = `
+    const net = require('node:net');
+    const answer = (port) => { process.stdout.write(String(port)); };
+    const first = net.createServer();
+    first.once('error', () => {
+      const any = net.createServer();
+      any.listen(0, () => { const { port } = any.address(); any.close(() => answer(port)); });
+    });
+    first.listen(${preferred}, () => first.close(() => answer(${preferred})));`;
+  return Number(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }));
+}
 
-// The config is evaluated again in every worker; the environment carries the one directory over.
+// The config is evaluated again in every worker: the environment carries the main process's
+// choice of port and data directory over to them.
+process.env.PORTICO_E2E_PORT ??= String(process.env.E2E_PORT ? Number(process.env.E2E_PORT) : freePort(3100));
 process.env.PORTICO_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'portico-e2e-'));
+const PORT = Number(process.env.PORTICO_E2E_PORT);
 const DATA_DIR = process.env.PORTICO_E2E_DATA_DIR;
+const BASE_URL = `http://localhost:${PORT}`;
 
 export default defineConfig({
   testDir: 'test/e2e',
