@@ -37,6 +37,12 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   WORKER_POLL_MS: positiveInt(1000),
   STAFF_MFA_REQUIRED: z.enum(['auto', 'true', 'false']).default('auto'),
+  LICENSING_RATE_PER_IP: positiveInt(120),
+  LICENSING_RATE_PER_KEY: positiveInt(60),
+  LICENSE_CERT_DAYS: positiveInt(30),
+  KEY_RELEASE_COOLDOWN_MINUTES: z.coerce.number().int().min(0).default(60),
+  KEY_RELEASE_MONTHLY_LIMIT: positiveInt(5),
+  SUPPORT_EMAIL: z.email().default('support@portico.example'),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -62,6 +68,15 @@ export interface Config {
   workerPollMs: number;
   /** Staff must enrol and use TOTP (users marked MFA-exempt, like the demo staff, excepted). */
   staffMfaRequired: boolean;
+  licensing: {
+    /** Requests per minute per client IP, and per product key. */
+    ratePerIp: number;
+    ratePerKey: number;
+    certificateDays: number;
+    releaseCooldownMinutes: number;
+    releaseMonthlyLimit: number;
+  };
+  supportEmail: string;
   webRoot: string;
 }
 
@@ -121,6 +136,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy: e.TRUST_PROXY,
     workerPollMs: e.WORKER_POLL_MS,
     staffMfaRequired: e.STAFF_MFA_REQUIRED === 'auto' ? e.NODE_ENV === 'production' : e.STAFF_MFA_REQUIRED === 'true',
+    licensing: {
+      ratePerIp: e.LICENSING_RATE_PER_IP,
+      ratePerKey: e.LICENSING_RATE_PER_KEY,
+      certificateDays: e.LICENSE_CERT_DAYS,
+      releaseCooldownMinutes: e.KEY_RELEASE_COOLDOWN_MINUTES,
+      releaseMonthlyLimit: e.KEY_RELEASE_MONTHLY_LIMIT,
+    },
+    supportEmail: e.SUPPORT_EMAIL,
     webRoot: path.resolve(import.meta.dirname, '../../../dist/web'),
   };
 }

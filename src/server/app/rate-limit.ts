@@ -27,3 +27,25 @@ export async function hitRateLimit(db: Db, { bucket, max, windowMs }: { bucket: 
 export async function pruneRateLimitHits(db: Db, before: string): Promise<void> {
   await db.deleteFrom('rate_limit_hits').where('at', '<', before).execute();
 }
+
+/**
+ * A cheap fixed-window counter for hot paths (the licensing API): one UPSERT per request, no row per
+ * hit. Throws 429 with Retry-After once `max` requests fell into the current window.
+ */
+export async function hitFixedWindow(db: Db, { bucket, max, windowMs }: { bucket: string; max: number; windowMs: number }): Promise<void> {
+  const now = Date.now();
+  const windowStart = now - (now % windowMs);
+  const row = await db
+    .insertInto('rate_counters')
+    .values({ bucket, window_start: windowStart, hits: 1 })
+    .onConflict((oc) => oc.columns(['bucket', 'window_start']).doUpdateSet((eb) => ({ hits: eb('rate_counters.hits', '+', 1) })))
+    .returning('hits')
+    .executeTakeFirstOrThrow();
+  if (Number(row.hits) > max) {
+    throw rateLimited({ headers: { 'retry-after': String(Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000))) } });
+  }
+}
+
+export async function pruneRateCounters(db: Db, olderThanMs: number): Promise<void> {
+  await db.deleteFrom('rate_counters').where('window_start', '<', olderThanMs).execute();
+}

@@ -16,6 +16,10 @@ import { z } from 'zod';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
+import { keysRoutes } from '../modules/keys/keys.routes.js';
+import { staffKeysRoutes } from '../modules/keys/staff-keys.js';
+import { licensingRoutes } from '../modules/licensing/licensing.routes.js';
+import { offlineLicensingRoutes } from '../modules/licensing/offline.routes.js';
 import { outboxRoutes } from '../modules/outbox/outbox.routes.js';
 import { accountUsersRoutes } from '../modules/users/account-users.routes.js';
 import { staffUsersRoutes } from '../modules/users/staff-users.js';
@@ -149,6 +153,10 @@ export async function buildServer(deps: AppDeps, { logger }: BuildServerOptions 
   await app.register(auditRoutes);
   await app.register(accountsRoutes);
   await app.register(outboxRoutes);
+  await app.register(keysRoutes);
+  await app.register(staffKeysRoutes);
+  await app.register(licensingRoutes);
+  await app.register(offlineLicensingRoutes);
 
   registerWebApp(app, config.webRoot);
   return app;

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { Db, Dialect } from '../app/db.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_users_and_security.js';
+import * as m0003 from './migrations/0003_keys.js';
 
 /** Column types that differ between the dialects, decided once for every migration. */
 export interface MigrationContext {
@@ -19,6 +20,7 @@ type MigrationModule = { up: (db: Kysely<unknown>, ctx: MigrationContext) => Pro
 const migrations: Record<string, MigrationModule> = {
   '0001_foundation': m0001,
   '0002_users_and_security': m0002,
+  '0003_keys': m0003,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

@@ -165,6 +165,76 @@ export interface RateLimitHitsTable {
   at: Timestamp;
 }
 
+export interface ProductsTable {
+  id: string;
+  code: string;
+  name: string;
+  latest_version: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EditionsTable {
+  id: string;
+  product_id: string;
+  code: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface ProductKeysTable {
+  id: string;
+  account_id: string;
+  key_group_id: string | null;
+  product_id: string;
+  edition_id: string | null;
+  license_key: string;
+  seats: number;
+  term: 'perpetual' | 'subscription';
+  valid_until: Timestamp | null;
+  maintenance_start: Timestamp | null;
+  maintenance_end: Timestamp | null;
+  status: 'active' | 'suspended' | 'revoked';
+  assigned_name: string | null;
+  assigned_email: string | null;
+  assigned_user_id: string | null;
+  last_used_version: string | null;
+  last_seen_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActivationsTable {
+  id: string;
+  key_id: string;
+  fingerprint: string;
+  hostname: string | null;
+  os: string | null;
+  software_version: string | null;
+  method: 'online' | 'offline';
+  status: 'active' | 'deactivated';
+  activated_at: Timestamp;
+  activated_by_user_id: string | null;
+  last_seen_at: Timestamp;
+  deactivated_at: Timestamp | null;
+  deactivation: 'software' | 'offline' | 'portal_release' | 'staff' | null;
+  deactivated_by_user_id: string | null;
+}
+
+export interface SigningKeysTable {
+  kid: string;
+  public_key: string;
+  private_key: string;
+  created_at: Timestamp;
+}
+
+export interface RateCountersTable {
+  bucket: string;
+  window_start: number;
+  hits: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -180,4 +250,10 @@ export interface Database {
   user_tokens: UserTokensTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
   rate_limit_hits: RateLimitHitsTable;
+  products: ProductsTable;
+  editions: EditionsTable;
+  product_keys: ProductKeysTable;
+  activations: ActivationsTable;
+  signing_keys: SigningKeysTable;
+  rate_counters: RateCountersTable;
 }

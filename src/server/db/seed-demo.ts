@@ -4,6 +4,7 @@ import { recordAuditEvent } from '../app/audit.js';
 import { createAccountsRepository } from '../modules/accounts/accounts.repository.js';
 import { hashPassword } from '../modules/auth/password.js';
 import { createUsersRepository } from '../modules/users/users.repository.js';
+import { seedDemoKeys } from './seed-demo-keys.js';
 
 export const DEMO_PASSWORD = 'portico-demo';
 export const DEMO_ACCOUNT_NAME = 'Beispiel Analytics GmbH';
@@ -35,6 +36,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     const account = await accounts.insertAccount({ name: DEMO_ACCOUNT_NAME, currency: 'EUR', locale: 'de' });
     // A second account lets the demo show account switching and tenant isolation.
     const second = await accounts.insertAccount({ name: 'Nordlicht Software AG', currency: 'EUR', locale: 'de' });
+    const made: Record<string, { id: string; name: string; email: string; membershipId?: string }> = {};
     for (const login of DEMO_LOGINS) {
       const user = await users.insertUser({
         email: login.email,
@@ -45,8 +47,9 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         // The demo logins must work without an authenticator app, also where staff MFA is enforced.
         mfaExempt: true,
       });
+      made[login.email] = { id: user.id, name: user.name, email: user.email };
       if (login.kind === 'customer') {
-        await users.insertMembership({
+        const { id: membershipId } = await users.insertMembership({
           accountId: account.id,
           userId: user.id,
           role: login.role,
@@ -54,12 +57,16 @@ export async function seedDemoData(db: Db): Promise<boolean> {
           billing: login.billing ?? false,
           downloads: login.downloads ?? false,
         });
+        made[login.email]!.membershipId = membershipId;
         if (login.role === 'admin') await users.insertMembership({ accountId: second.id, userId: user.id, role: 'member' });
       }
     }
     const nordlichtAdmin = await users.insertUser({ email: 'admin@nordlicht.example', name: 'Nora Nordlicht', passwordHash, kind: 'customer' });
     await users.insertMembership({ accountId: second.id, userId: nordlichtAdmin.id, role: 'admin' });
     await recordAuditEvent(trx, { accountId: account.id, actorUserId: null, action: 'account.created', targetType: 'account', targetId: account.id, data: { demo: true } });
+    const member = made['member@beispiel.example']!;
+    const keyManager = made['keys@beispiel.example']!;
+    await seedDemoKeys(trx, { accountId: account.id, otherAccountId: second.id, keyManagerMembershipId: keyManager.membershipId!, member, keyManager });
   });
   return true;
 }

@@ -83,3 +83,73 @@ export async function lastMailTo(t: TestApp, to: string) {
   const link = mail.text_body.match(/https?:\/\/\S+\/(invitation|password-reset|confirm-email)\/([A-Za-z0-9_-]+)/);
   return { mail, link: link?.[0] ?? null, token: link?.[2] ?? null };
 }
+
+/** A product with one edition. */
+export async function buildProduct(db: Db, input: { code?: string; name?: string; latestVersion?: string } = {}) {
+  const now = new Date().toISOString();
+  const id = `prd_${unique()}${unique()}`;
+  const editionId = `edn_${unique()}${unique()}`;
+  await db.insertInto('products').values({ id, code: input.code ?? `product-${unique()}`, name: input.name ?? 'Test Product', latest_version: input.latestVersion ?? '2026.3', created_at: now, updated_at: now }).execute();
+  await db.insertInto('editions').values({ id: editionId, product_id: id, code: 'standard', name: 'Standard', created_at: now }).execute();
+  return { productId: id, editionId };
+}
+
+export async function buildKeyGroup(db: Db, accountId: string, name = `Group ${unique()}`) {
+  const id = `kgr_${unique()}${unique()}`;
+  const now = new Date().toISOString();
+  await db.insertInto('key_groups').values({ id, account_id: accountId, name, created_at: now, updated_at: now }).execute();
+  return id;
+}
+
+/** Gives a key manager's membership a key group to manage. */
+export async function manageKeyGroup(db: Db, { userId, accountId, keyGroupId }: { userId: string; accountId: string; keyGroupId: string }) {
+  const m = await db.selectFrom('memberships').select('id').where('user_id', '=', userId).where('account_id', '=', accountId).executeTakeFirstOrThrow();
+  await db.insertInto('membership_key_groups').values({ membership_id: m.id, key_group_id: keyGroupId }).execute();
+}
+
+/** A product key of the account (a new product when none is given). */
+export async function buildKey(
+  db: Db,
+  input: {
+    accountId: string;
+    productId?: string;
+    keyGroupId?: string | null;
+    seats?: number;
+    assignedUserId?: string | null;
+    assignedName?: string | null;
+    maintenanceEnd?: string | null;
+    validUntil?: string | null;
+    status?: 'active' | 'suspended' | 'revoked';
+  },
+) {
+  const { generateLicenseKey } = await import('../modules/keys/key-format.js');
+  const productId = input.productId ?? (await buildProduct(db)).productId;
+  const id = `key_${unique()}${unique()}`;
+  const licenseKey = generateLicenseKey();
+  const now = new Date().toISOString();
+  await db
+    .insertInto('product_keys')
+    .values({
+      id, account_id: input.accountId, key_group_id: input.keyGroupId ?? null, product_id: productId, edition_id: null, license_key: licenseKey, seats: input.seats ?? 3,
+      term: input.validUntil ? 'subscription' : 'perpetual', valid_until: input.validUntil ?? null, maintenance_start: null,
+      maintenance_end: input.maintenanceEnd === undefined ? new Date(Date.now() + 365 * 86_400_000).toISOString() : input.maintenanceEnd,
+      status: input.status ?? 'active', assigned_name: input.assignedName ?? null, assigned_email: null, assigned_user_id: input.assignedUserId ?? null,
+      last_used_version: null, last_seen_at: null, version: 1, created_at: now, updated_at: now,
+    })
+    .execute();
+  return { keyId: id, licenseKey, productId };
+}
+
+/** An active activation of a key on a made-up machine. */
+export async function buildActivation(db: Db, keyId: string, fingerprint = `fp-${unique()}${unique()}`) {
+  const id = `act_${unique()}${unique()}`;
+  const now = new Date().toISOString();
+  await db
+    .insertInto('activations')
+    .values({
+      id, key_id: keyId, fingerprint, hostname: `host-${unique()}`, os: 'Linux', software_version: '2026.1', method: 'online', status: 'active', activated_at: now,
+      activated_by_user_id: null, last_seen_at: now, deactivated_at: null, deactivation: null, deactivated_by_user_id: null,
+    })
+    .execute();
+  return { activationId: id, fingerprint };
+}

@@ -34,7 +34,8 @@ export type Permission =
   | 'work:cases:all'
   | 'work:cases:customer_service'
   | 'manage:invoices'
-  | 'manage:releases';
+  | 'manage:releases'
+  | 'issue:keys';
 
 export const CUSTOMER_ROLE_PERMISSIONS: Record<CustomerRole, readonly Permission[]> = {
   admin: [
@@ -58,11 +59,11 @@ export const FLAG_PERMISSIONS = {
 
 export const STAFF_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   agent: ['read:profile', 'access:console', 'read:staff_accounts', 'work:cases:all'],
-  billing: ['read:profile', 'access:console', 'read:staff_accounts', 'work:cases:customer_service', 'manage:invoices'],
+  billing: ['read:profile', 'access:console', 'read:staff_accounts', 'work:cases:customer_service', 'manage:invoices', 'issue:keys'],
   release: ['read:profile', 'access:console', 'manage:releases'],
   admin: [
     'read:profile', 'access:console', 'read:staff_accounts', 'read:outbox', 'manage:accounts', 'manage:staff_users', 'work:cases:all',
-    'manage:invoices', 'manage:releases',
+    'manage:invoices', 'manage:releases', 'issue:keys',
   ],
 };
 

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueMail } from '../mail.js';
-import { buildAccount, buildMember, buildStaff, loginAs } from '../../test-support/factories.js';
+import {
+  buildAccount,
+  buildActivation,
+  buildKey,
+  buildKeyGroup,
+  buildMember,
+  buildProduct,
+  buildStaff,
+  loginAs,
+  manageKeyGroup,
+} from '../../test-support/factories.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 
 /**
@@ -18,6 +28,16 @@ interface Fixture {
   target: string;
   removable: string;
   invited: string;
+  product: string;
+  /** In group G1, which the key manager manages. */
+  groupKey: string;
+  groupActivationKey: string;
+  /** Assigned to the member, in no group. */
+  ownKey: string;
+  perActorKey: Partial<Record<ActorName, string>>;
+  perActorRelease: Partial<Record<ActorName, { keyId: string; activationId: string }>>;
+  g2: string;
+  g3: string;
 }
 
 interface Row {
@@ -112,6 +132,66 @@ const MATRIX: Row[] = [
     expect: staffAdminOnly(201),
   },
   { method: 'GET', url: '/api/v1/staff/users', expect: staffAdminOnly(200) },
+  { method: 'GET', url: '/api/v1/keys', expect: customersOnly(200) },
+  { method: 'GET', url: '/api/v1/keys/facets', expect: customersOnly(200) },
+  { method: 'GET', url: '/api/v1/keys/:keyId', request: (f) => ({ url: `/api/v1/keys/${f.groupKey}` }), expect: customersOnly(404, { keyManager: 200, admin: 200 }) },
+  {
+    method: 'PATCH',
+    url: '/api/v1/keys/:keyId',
+    request: (f, a) => ({ url: `/api/v1/keys/${f.perActorKey[a] ?? f.groupKey}`, payload: { assignedTo: { name: 'End User', email: 'end.user@example.test' } }, headers: { 'if-match': '"1"' } }),
+    expect: customersOnly(404, { keyManager: 200, admin: 200 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/keys/bulk-assign',
+    request: (f) => ({ payload: { keyIds: [f.groupKey], assignedTo: null } }),
+    expect: customersOnly(404, { keyManager: 200, admin: 200 }),
+  },
+  { method: 'GET', url: '/api/v1/keys/:keyId/activations', request: (f) => ({ url: `/api/v1/keys/${f.groupKey}/activations` }), expect: customersOnly(404, { keyManager: 200, admin: 200 }) },
+  {
+    method: 'POST',
+    url: '/api/v1/keys/:keyId/activations/:activationId/release',
+    request: (f, a) => {
+      const t = f.perActorRelease[a] ?? f.perActorRelease.admin!;
+      return { url: `/api/v1/keys/${t.keyId}/activations/${t.activationId}/release` };
+    },
+    expect: customersOnly(404, { keyManager: 200, admin: 200 }),
+  },
+  { method: 'POST', url: '/api/v1/keys/:keyId/renewal-request', request: (f) => ({ url: `/api/v1/keys/${f.ownKey}/renewal-request`, payload: {} }), expect: customersOnly(404, { member: 202, admin: 202 }) },
+  { method: 'GET', url: '/api/v1/key-groups', expect: customersOnly(200) },
+  { method: 'POST', url: '/api/v1/key-groups', request: (_f, a) => ({ payload: { name: `Group of ${a}` } }), expect: customersOnly(403, { admin: 201, otherAdmin: 201 }) },
+  { method: 'PATCH', url: '/api/v1/key-groups/:keyGroupId', request: (f) => ({ url: `/api/v1/key-groups/${f.g2}`, payload: { name: 'Renamed G2' } }), expect: customersOnly(404, { admin: 204 }) },
+  { method: 'DELETE', url: '/api/v1/key-groups/:keyGroupId', request: (f) => ({ url: `/api/v1/key-groups/${f.g3}` }), expect: customersOnly(404, { admin: 204 }) },
+  { method: 'POST', url: '/api/v1/licensing/activate', request: () => ({ payload: { key: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE', fingerprint: 'fingerprint-1' } }), expect: all(403) },
+  { method: 'POST', url: '/api/v1/licensing/validate', request: () => ({ payload: { key: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE', fingerprint: 'fingerprint-1' } }), expect: all(403) },
+  { method: 'POST', url: '/api/v1/licensing/deactivate', request: () => ({ payload: { key: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE', fingerprint: 'fingerprint-1' } }), expect: all(403) },
+  { method: 'GET', url: '/api/v1/licensing/public-key', expect: all(200) },
+  { method: 'POST', url: '/api/v1/licensing/offline', request: () => ({ payload: { request: '{"format":"nonsense"}' } }), expect: customersOnly(400) },
+  { method: 'GET', url: '/api/v1/staff/products', expect: signedIn(404, { agent: 200, staffBilling: 200, release: 200, staffAdmin: 200 }) },
+  {
+    method: 'POST',
+    url: '/api/v1/staff/products',
+    request: (_f, a) => ({ payload: { code: `product-${a.toLowerCase()}`, name: 'Matrix Product', editions: [{ code: 'std', name: 'Standard' }] } }),
+    expect: signedIn(404, { agent: 403, staffBilling: 403, release: 201, staffAdmin: 201 }),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/staff/keys',
+    request: (f) => ({ url: `/api/v1/staff/keys?accountId=${f.accountA}` }),
+    expect: signedIn(404, { agent: 200, staffBilling: 200, release: 403, staffAdmin: 200 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/staff/keys',
+    request: (f) => ({ payload: { accountId: f.accountA, productId: f.product, seats: 2, term: 'perpetual' } }),
+    expect: signedIn(404, { agent: 403, staffBilling: 201, release: 403, staffAdmin: 201 }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/v1/staff/keys/:keyId',
+    request: (f) => ({ url: `/api/v1/staff/keys/${f.ownKey}`, payload: { seats: 4 } }),
+    expect: signedIn(404, { agent: 403, staffBilling: 200, release: 403, staffAdmin: 200 }),
+  },
   {
     method: 'POST',
     url: '/api/v1/staff/users',
@@ -167,7 +247,23 @@ beforeAll(async () => {
   const target = (await buildMember(t.db, { account: accountA, role: 'member' })).user.id;
   const removable = (await buildMember(t.db, { account: accountA, role: 'member' })).user.id;
   const invited = (await buildMember(t.db, { account: accountA, role: 'member', status: 'invited' })).user.id;
-  fixture = { accountA: accountA.id, mailId, target, removable, invited };
+  const { productId } = await buildProduct(t.db);
+  const g1 = await buildKeyGroup(t.db, accountA.id, 'G1');
+  const g2 = await buildKeyGroup(t.db, accountA.id, 'G2');
+  const g3 = await buildKeyGroup(t.db, accountA.id, 'G3');
+  await manageKeyGroup(t.db, { userId: users.keyManager.id, accountId: accountA.id, keyGroupId: g1 });
+  const groupKey = (await buildKey(t.db, { accountId: accountA.id, productId, keyGroupId: g1 })).keyId;
+  const ownKey = (await buildKey(t.db, { accountId: accountA.id, productId, assignedUserId: users.member.id })).keyId;
+  const perActorKey: Fixture['perActorKey'] = {};
+  const perActorRelease: Fixture['perActorRelease'] = {};
+  for (const a of ['keyManager', 'admin'] as const) {
+    perActorKey[a] = (await buildKey(t.db, { accountId: accountA.id, productId, keyGroupId: g1 })).keyId;
+    const releaseKey = (await buildKey(t.db, { accountId: accountA.id, productId, keyGroupId: g1 })).keyId;
+    perActorRelease[a] = { keyId: releaseKey, activationId: (await buildActivation(t.db, releaseKey)).activationId };
+  }
+  fixture = {
+    accountA: accountA.id, mailId, target, removable, invited, product: productId, groupKey, groupActivationKey: groupKey, ownKey, perActorKey, perActorRelease, g2, g3,
+  };
   for (const [name, user] of Object.entries(users)) cookies[name as ActorName] = await loginAs(t, user);
 });
 afterAll(() => t.close());

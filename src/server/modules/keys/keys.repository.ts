@@ -1,0 +1,208 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Db } from '../../app/db.js';
+import { nowIso } from '../../app/db.js';
+import { decodeCursor, encodeCursor } from '../../app/pagination.js';
+import type { Database } from '../../db/schema.js';
+import { EXPIRING_WITHIN_DAYS } from './key-format.js';
+import type { KeyListScope } from './keys.policy.js';
+
+export interface KeyRow {
+  id: string;
+  accountId: string;
+  keyGroupId: string | null;
+  keyGroupName: string | null;
+  productId: string;
+  productName: string;
+  productLatestVersion: string | null;
+  editionId: string | null;
+  editionName: string | null;
+  licenseKey: string;
+  seats: number;
+  seatsUsed: number;
+  term: 'perpetual' | 'subscription';
+  validUntil: string | null;
+  maintenanceStart: string | null;
+  maintenanceEnd: string | null;
+  status: 'active' | 'suspended' | 'revoked';
+  assignedName: string | null;
+  assignedEmail: string | null;
+  assignedUserId: string | null;
+  lastUsedVersion: string | null;
+  lastSeenAt: string | null;
+  version: number;
+  createdAt: string;
+}
+
+export type KeyFilter = 'unassigned' | 'unregistered' | 'maintenance_active' | 'maintenance_expiring' | 'maintenance_expired';
+
+export interface KeyListQuery {
+  filter?: KeyFilter;
+  productId?: string;
+  /** A key group id, or "none" for keys in no group. */
+  keyGroupId?: string;
+  q?: string;
+}
+
+type Eb = ExpressionBuilder<Database & { k: Database['product_keys'] }, 'k'>;
+
+/** The SQL form of canViewKey: lists, search and export go through it and nothing else. */
+export function keyScopeWhere(eb: Eb, scope: KeyListScope) {
+  const inAccount = eb('k.account_id', '=', scope.accountId);
+  if (scope.kind === 'account') return inAccount;
+  if (scope.kind === 'own') return eb.and([inAccount, eb('k.assigned_user_id', '=', scope.userId)]);
+  const own = eb('k.assigned_user_id', '=', scope.userId);
+  return eb.and([inAccount, scope.groupIds.length ? eb.or([eb('k.key_group_id', 'in', [...scope.groupIds]), own]) : own]);
+}
+
+export function createKeysRepository({ db }: { db: Db }) {
+  const base = () =>
+    db
+      .selectFrom('product_keys as k')
+      .innerJoin('products as p', 'p.id', 'k.product_id')
+      .leftJoin('editions as e', 'e.id', 'k.edition_id')
+      .leftJoin('key_groups as g', 'g.id', 'k.key_group_id')
+      .select((eb) => [
+        'k.id', 'k.account_id', 'k.key_group_id', 'g.name as key_group_name', 'k.product_id', 'p.name as product_name',
+        'p.latest_version', 'k.edition_id', 'e.name as edition_name', 'k.license_key', 'k.seats', 'k.term', 'k.valid_until',
+        'k.maintenance_start', 'k.maintenance_end', 'k.status', 'k.assigned_name', 'k.assigned_email', 'k.assigned_user_id',
+        'k.last_used_version', 'k.last_seen_at', 'k.version', 'k.created_at',
+        eb
+          .selectFrom('activations as a')
+          .whereRef('a.key_id', '=', 'k.id')
+          .where('a.status', '=', 'active')
+          .select(eb.fn.countAll<number>().as('n'))
+          .as('seats_used'),
+      ]);
+
+  type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
+  const toKey = (r: Row): KeyRow => ({
+    id: r.id,
+    accountId: r.account_id,
+    keyGroupId: r.key_group_id,
+    keyGroupName: r.key_group_name,
+    productId: r.product_id,
+    productName: r.product_name,
+    productLatestVersion: r.latest_version,
+    editionId: r.edition_id,
+    editionName: r.edition_name,
+    licenseKey: r.license_key,
+    seats: Number(r.seats),
+    seatsUsed: Number(r.seats_used ?? 0),
+    term: r.term,
+    validUntil: r.valid_until,
+    maintenanceStart: r.maintenance_start,
+    maintenanceEnd: r.maintenance_end,
+    status: r.status,
+    assignedName: r.assigned_name,
+    assignedEmail: r.assigned_email,
+    assignedUserId: r.assigned_user_id,
+    lastUsedVersion: r.last_used_version,
+    lastSeenAt: r.last_seen_at,
+    version: Number(r.version),
+    createdAt: r.created_at,
+  });
+
+  return {
+    /** Keys in the scope, newest first, keyset-paginated, with the portal's filters. */
+    async list({ scope, query, limit, cursor }: { scope: KeyListScope; query: KeyListQuery; limit: number; cursor?: string }) {
+      const after = cursor ? decodeCursor(cursor) : null;
+      const now = nowIso();
+      const soon = new Date(Date.now() + EXPIRING_WITHIN_DAYS * 86_400_000).toISOString();
+      let q = base()
+        .where((eb) => keyScopeWhere(eb, scope))
+        .orderBy('k.created_at', 'desc')
+        .orderBy('k.id', 'desc')
+        .limit(limit + 1);
+      switch (query.filter) {
+        case 'unassigned':
+          q = q.where('k.assigned_user_id', 'is', null).where('k.assigned_email', 'is', null).where('k.assigned_name', 'is', null);
+          break;
+        case 'unregistered':
+          q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('activations as a2').select('a2.id').whereRef('a2.key_id', '=', 'k.id').where('a2.status', '=', 'active'))));
+          break;
+        case 'maintenance_active':
+          q = q.where('k.maintenance_end', '>', soon);
+          break;
+        case 'maintenance_expiring':
+          q = q.where('k.maintenance_end', '>', now).where('k.maintenance_end', '<=', soon);
+          break;
+        case 'maintenance_expired':
+          q = q.where('k.maintenance_end', '<=', now);
+          break;
+      }
+      if (query.productId) q = q.where('k.product_id', '=', query.productId);
+      if (query.keyGroupId === 'none') q = q.where('k.key_group_id', 'is', null);
+      else if (query.keyGroupId) q = q.where('k.key_group_id', '=', query.keyGroupId);
+      if (query.q) {
+        const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        q = q.where((eb) =>
+          eb.or([
+            sql<boolean>`lower(k.license_key) like ${like} escape '\\'`,
+            sql<boolean>`lower(coalesce(k.assigned_name, '')) like ${like} escape '\\'`,
+            sql<boolean>`lower(coalesce(k.assigned_email, '')) like ${like} escape '\\'`,
+            sql<boolean>`lower(p.name) like ${like} escape '\\'`,
+          ]),
+        );
+      }
+      if (after) {
+        q = q.where((eb) => eb.or([eb('k.created_at', '<', after.at), eb.and([eb('k.created_at', '=', after.at), eb('k.id', '<', after.id)])]));
+      }
+      const rows = await q.execute();
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return { items: page.map(toKey), nextCursor: rows.length > limit && last ? encodeCursor({ at: last.created_at, id: last.id }) : null };
+    },
+
+    /** One key of the account (another account's key is simply not found). */
+    async find({ accountId, keyId }: { accountId: string; keyId: string }): Promise<KeyRow | null> {
+      const r = await base().where('k.account_id', '=', accountId).where('k.id', '=', keyId).executeTakeFirst();
+      return r ? toKey(r) : null;
+    },
+
+    async findById(keyId: string): Promise<KeyRow | null> {
+      const r = await base().where('k.id', '=', keyId).executeTakeFirst();
+      return r ? toKey(r) : null;
+    },
+
+    async findByLicenseKey(licenseKey: string): Promise<KeyRow | null> {
+      const r = await base().where('k.license_key', '=', licenseKey).executeTakeFirst();
+      return r ? toKey(r) : null;
+    },
+
+    /** Assignment and key group, only if the key is still at `expectedVersion` (If-Match). */
+    async update(
+      keyId: string,
+      expectedVersion: number | null,
+      patch: { assignedName?: string | null; assignedEmail?: string | null; assignedUserId?: string | null; keyGroupId?: string | null },
+    ): Promise<boolean> {
+      let q = db
+        .updateTable('product_keys')
+        .set((eb) => ({
+          ...(patch.assignedName !== undefined ? { assigned_name: patch.assignedName } : {}),
+          ...(patch.assignedEmail !== undefined ? { assigned_email: patch.assignedEmail } : {}),
+          ...(patch.assignedUserId !== undefined ? { assigned_user_id: patch.assignedUserId } : {}),
+          ...(patch.keyGroupId !== undefined ? { key_group_id: patch.keyGroupId } : {}),
+          version: eb('version', '+', 1),
+          updated_at: nowIso(),
+        }))
+        .where('id', '=', keyId);
+      if (expectedVersion !== null) q = q.where('version', '=', expectedVersion);
+      const r = await q.executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    async setStatus(keyId: string, status: KeyRow['status']) {
+      await db.updateTable('product_keys').set((eb) => ({ status, version: eb('version', '+', 1), updated_at: nowIso() })).where('id', '=', keyId).execute();
+    },
+
+    async recordUse(keyId: string, { version, at }: { version: string | null; at: string }) {
+      await db
+        .updateTable('product_keys')
+        .set({ last_seen_at: at, ...(version ? { last_used_version: version } : {}) })
+        .where('id', '=', keyId)
+        .execute();
+    },
+  };
+}
+
+export type KeysRepository = ReturnType<typeof createKeysRepository>;

@@ -1,0 +1,158 @@
+import { type CertificatePayload, signCertificate, verifyCertificate } from '../../../client/certificate.js';
+import { recordAuditEvent } from '../../app/audit.js';
+import { type Db, type Dialect, nowIso } from '../../app/db.js';
+import { sql } from 'kysely';
+import type { Config } from '../../app/config.js';
+import { hitFixedWindow } from '../../app/rate-limit.js';
+import { createActivationsRepository } from '../keys/activations.repository.js';
+import { maintenanceStatus, normalizeLicenseKey } from '../keys/key-format.js';
+import { createKeysRepository, type KeyRow } from '../keys/keys.repository.js';
+import { invalidKey, licenseExpired, noSeatsLeft, notActivated } from './licensing.errors.js';
+import { currentSigningKey, signingKeys } from './signing.js';
+
+export interface MachineFacts {
+  fingerprint: string;
+  hostname?: string | null;
+  os?: string | null;
+  version?: string | null;
+}
+
+interface LicensingDeps {
+  db: Db;
+  dialect: Dialect;
+  config: Pick<Config, 'licensing'>;
+}
+
+const MINUTE = 60_000;
+
+/** The per-IP limit comes first, before the key is even parsed: guessing costs the guesser, not the database. */
+export async function limitByIp(deps: LicensingDeps, ip: string) {
+  await hitFixedWindow(deps.db, { bucket: `lic-ip:${ip}`, max: deps.config.licensing.ratePerIp, windowMs: MINUTE });
+}
+
+/** Finds a usable key: well-formed, known, active and within its subscription; anything else is invalidKey. */
+async function usableKey(deps: LicensingDeps, rawKey: string): Promise<KeyRow> {
+  const licenseKey = normalizeLicenseKey(rawKey);
+  if (!licenseKey) throw invalidKey();
+  const key = await createKeysRepository({ db: deps.db }).findByLicenseKey(licenseKey);
+  if (!key || key.status !== 'active') throw invalidKey();
+  await hitFixedWindow(deps.db, { bucket: `lic-key:${key.id}`, max: deps.config.licensing.ratePerKey, windowMs: MINUTE });
+  if (key.validUntil && Date.parse(key.validUntil) <= Date.now()) throw licenseExpired();
+  return key;
+}
+
+async function certificateFor(deps: LicensingDeps, key: KeyRow, fingerprint: string, method: 'online' | 'offline'): Promise<string> {
+  const signer = await currentSigningKey(deps.db);
+  const product = await deps.db.selectFrom('products').select('code').where('id', '=', key.productId).executeTakeFirstOrThrow();
+  const edition = key.editionId ? await deps.db.selectFrom('editions').select('code').where('id', '=', key.editionId).executeTakeFirst() : null;
+  const now = Date.now();
+  // Online certificates are short-lived (the software validates again); offline ones last the term.
+  const horizon = method === 'online' ? now + deps.config.licensing.certificateDays * 86_400_000 : null;
+  const termEnd = key.validUntil ? Date.parse(key.validUntil) : null;
+  const expires = horizon === null ? termEnd : termEnd === null ? horizon : Math.min(horizon, termEnd);
+  const payload: CertificatePayload = {
+    v: 1,
+    kid: signer.kid,
+    keyId: key.id,
+    product: product.code,
+    productName: key.productName,
+    edition: edition?.code ?? null,
+    fingerprint,
+    seats: key.seats,
+    issuedAt: new Date(now).toISOString(),
+    expiresAt: expires === null ? null : new Date(expires).toISOString(),
+    maintenanceEnd: key.maintenanceEnd,
+    method,
+  };
+  return signCertificate(payload, signer.privateKeyPem);
+}
+
+/** Serialises seat checks for one key: a row lock on PostgreSQL; SQLite runs one writer at a time. */
+async function lockKey(db: Db, dialect: Dialect, keyId: string) {
+  if (dialect === 'postgres') await sql`select id from product_keys where id = ${keyId} for update`.execute(db);
+}
+
+/**
+ * Activates a machine on a key (online from the software, or offline through the portal). The same
+ * machine activating again gets a fresh certificate on its existing seat; a new machine needs a free seat.
+ */
+export async function activate(
+  deps: LicensingDeps,
+  { licenseKey, machine, method, byUserId = null, ip }: { licenseKey: string; machine: MachineFacts; method: 'online' | 'offline'; byUserId?: string | null; ip: string | null },
+) {
+  const key = await usableKey(deps, licenseKey);
+  const at = nowIso();
+  const activationId = await deps.db.transaction().execute(async (trx) => {
+    await lockKey(trx, deps.dialect, key.id);
+    const activations = createActivationsRepository({ db: trx });
+    const existing = await activations.findActive(key.id, machine.fingerprint);
+    if (existing) {
+      await activations.touch(existing.id, { at, softwareVersion: machine.version ?? null, hostname: machine.hostname, os: machine.os });
+      await createKeysRepository({ db: trx }).recordUse(key.id, { version: machine.version ?? null, at });
+      return existing.id;
+    }
+    if ((await activations.countActive(key.id)) >= key.seats) throw noSeatsLeft();
+    const id = await activations.insert({
+      keyId: key.id, fingerprint: machine.fingerprint, hostname: machine.hostname ?? null, os: machine.os ?? null, softwareVersion: machine.version ?? null,
+      method, activatedByUserId: byUserId, at,
+    });
+    await createKeysRepository({ db: trx }).recordUse(key.id, { version: machine.version ?? null, at });
+    await recordAuditEvent(trx, {
+      accountId: key.accountId, actorUserId: byUserId, action: 'key.activated', targetType: 'key', targetId: key.id,
+      data: { activationId: id, fingerprint: machine.fingerprint, hostname: machine.hostname ?? null, version: machine.version ?? null, method }, ip,
+    });
+    return id;
+  });
+  const certificate = await certificateFor(deps, key, machine.fingerprint, method);
+  return { key, activationId, certificate };
+}
+
+/** The software's periodic check: updates last seen and last used version, returns status and a fresh certificate. */
+export async function validate(deps: LicensingDeps, { licenseKey, machine }: { licenseKey: string; machine: MachineFacts }) {
+  const key = await usableKey(deps, licenseKey);
+  const activations = createActivationsRepository({ db: deps.db });
+  const activation = await activations.findActive(key.id, machine.fingerprint);
+  if (!activation) throw notActivated();
+  const at = nowIso();
+  await activations.touch(activation.id, { at, softwareVersion: machine.version ?? null });
+  await createKeysRepository({ db: deps.db }).recordUse(key.id, { version: machine.version ?? null, at });
+  const certificate = await certificateFor(deps, key, machine.fingerprint, 'online');
+  return { key, activation, certificate };
+}
+
+/** Gives a seat back from the software (online), or from an offline deactivation file through the portal. */
+export async function deactivate(
+  deps: LicensingDeps,
+  { licenseKey, fingerprint, how, byUserId = null, ip }: { licenseKey: string; fingerprint: string; how: 'software' | 'offline'; byUserId?: string | null; ip: string | null },
+) {
+  const key = await usableKey(deps, licenseKey);
+  await deps.db.transaction().execute(async (trx) => {
+    const activations = createActivationsRepository({ db: trx });
+    const activation = await activations.findActive(key.id, fingerprint);
+    if (!activation || !(await activations.deactivate(activation.id, { at: nowIso(), how, byUserId }))) throw notActivated();
+    await recordAuditEvent(trx, {
+      accountId: key.accountId, actorUserId: byUserId, action: 'key.deactivated', targetType: 'key', targetId: key.id,
+      data: { activationId: activation.id, fingerprint, hostname: activation.hostname, how }, ip,
+    });
+  });
+  return { key };
+}
+
+export function licenseSummary(key: KeyRow) {
+  return {
+    status: key.status,
+    product: key.productName,
+    edition: key.editionName,
+    seats: key.seats,
+    validUntil: key.validUntil,
+    maintenance: { end: key.maintenanceEnd, status: maintenanceStatus(key.maintenanceEnd) },
+  };
+}
+
+/** Checks a certificate handed back in an offline deactivation file against our own public keys. */
+export async function checkOwnCertificate(db: Db, certificate: string, { keyId, fingerprint }: { keyId: string; fingerprint: string }) {
+  const keys = Object.fromEntries((await signingKeys(db)).map((k) => [k.kid, k.publicKeyPem]));
+  // An expired certificate still proves which machine gives its seat back.
+  const result = verifyCertificate(certificate, keys, { fingerprint, now: 0 });
+  return result.valid && result.payload.keyId === keyId;
+}
