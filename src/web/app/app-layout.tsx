@@ -1,10 +1,12 @@
-import { Anchor, AppShell, Box, Burger, Center, Container, Group, Progress } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Center, Container, Group } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigation } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
+import { BootScreen } from '../components/boot-screen';
 import { ColorSchemeToggle } from '../components/color-scheme-toggle';
+import { ErrorBoundary } from '../components/error-boundary';
 import { LanguageSwitcher } from '../components/language-switcher';
 import { PageLoader } from '../components/page-loader';
 import { QueryError } from '../components/query-error';
@@ -13,6 +15,7 @@ import { storeLanguage } from '../lib/language';
 import { type Me, meQueryOptions, useUpdateMe } from '../lib/me';
 import { AccountSwitcher } from './account-switcher';
 import { MainNav } from './main-nav';
+import { RouteError } from './route-error';
 import { UserMenu } from './user-menu';
 
 /**
@@ -29,7 +32,7 @@ export function AppLayout() {
       </Center>
     );
   }
-  return <PageLoader fullScreen />;
+  return <BootScreen />;
 }
 
 /** The profile's language wins over the device's once the user is known. */
@@ -63,7 +66,6 @@ function Shell({ me }: { me: Me }) {
   const [navOpened, nav] = useDisclosure(false);
   const isPhone = useMediaQuery('(max-width: 47.99em)');
   const { pathname } = useLocation();
-  const navigation = useNavigation();
   const updateMe = useUpdateMe();
   useProfileLanguage(me);
   useFocusMainOnNavigate();
@@ -110,9 +112,6 @@ function Shell({ me }: { me: Me }) {
             <UserMenu me={me} />
           </Group>
         </Group>
-        {navigation.state === 'loading' && (
-          <Progress value={100} animated size={2} radius={0} pos="absolute" bottom={0} left={0} right={0} aria-hidden="true" />
-        )}
       </AppShell.Header>
       <AppShell.Navbar
         id="main-navigation"
@@ -127,7 +126,12 @@ function Shell({ me }: { me: Me }) {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Container size="lg" px={0}>
-          <Outlet />
+          {/* Keyed by path: after an error, going elsewhere renders the new page again. */}
+          <ErrorBoundary resetKey={pathname} fallback={<RouteError />}>
+            <Suspense fallback={<PageLoader />}>
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
         </Container>
       </AppShell.Main>
     </AppShell>

@@ -1,6 +1,5 @@
 import { Button, Center, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useRouteError } from 'react-router';
 import { useDocumentTitle } from '../components/document-title';
 
 /**
@@ -9,19 +8,14 @@ import { useDocumentTitle } from '../components/document-title';
  */
 export function RouteError() {
   const { t } = useTranslation();
-  const error = useRouteError();
   useDocumentTitle(t('routeError.title'));
-
-  // The error itself is for developers; the user gets the localized explanation below.
-  if (import.meta.env.DEV) console.error(error);
-
   return (
     <Stack component="section" align="flex-start" gap="md" py="lg" px="md" maw={640} aria-live="polite">
       <Title order={1}>{t('routeError.title')}</Title>
       <Text>{t('routeError.text')}</Text>
       <Group>
         <Button onClick={() => window.location.reload()}>{t('routeError.reload')}</Button>
-        <Button component={Link} to="/" variant="default" reloadDocument>
+        <Button component="a" href="/" variant="default">
           {t('routeError.home')}
         </Button>
       </Group>
@@ -32,10 +26,8 @@ export function RouteError() {
 /** The same message as a whole page, for errors outside the signed-in layout. */
 export function RootRouteError() {
   return (
-    <main id="main" tabIndex={-1}>
-      <Center>
-        <RouteError />
-      </Center>
-    </main>
+    <Center component="main" id="main" tabIndex={-1}>
+      <RouteError />
+    </Center>
   );
 }

@@ -124,7 +124,7 @@ export async function releaseActivation({ deps, ka, keyId, activationId, ip }: {
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
   const activations = createActivationsRepository({ db: deps.db });
   const activation = await activations.find(key.id, activationId);
-  if (!activation || activation.status !== 'active') throw activationNotFound();
+  if (activation?.status !== 'active') throw activationNotFound();
   const releases = await activations.releasesSince(key.id, monthStart);
   const last = releases[0];
   if (last && Date.parse(last) > now.getTime() - releaseCooldownMinutes * 60_000) {

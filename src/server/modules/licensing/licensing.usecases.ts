@@ -35,7 +35,7 @@ async function usableKey(deps: LicensingDeps, rawKey: string): Promise<KeyRow> {
   const licenseKey = normalizeLicenseKey(rawKey);
   if (!licenseKey) throw invalidKey();
   const key = await createKeysRepository({ db: deps.db }).findByLicenseKey(licenseKey);
-  if (!key || key.status !== 'active') throw invalidKey();
+  if (key?.status !== 'active') throw invalidKey();
   await hitFixedWindow(deps.db, { bucket: `lic-key:${key.id}`, max: deps.config.licensing.ratePerKey, windowMs: MINUTE });
   if (key.validUntil && Date.parse(key.validUntil) <= Date.now()) throw licenseExpired();
   return key;

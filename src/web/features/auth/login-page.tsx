@@ -1,5 +1,6 @@
 import { Alert, Anchor, Box, Container, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ColorSchemeToggle } from '../../components/color-scheme-toggle';
@@ -8,6 +9,7 @@ import { LanguageSwitcher } from '../../components/language-switcher';
 import { storeLanguage } from '../../lib/language';
 import { safeNextPath } from '../../lib/login-redirect';
 import type { Me } from '../../lib/me';
+import { forgetSessionData } from '../../lib/query-meta';
 import { useMeta } from './api/get-meta';
 import type { Credentials } from './api/login';
 import { logout } from './api/logout';
@@ -22,6 +24,11 @@ export function LoginPage() {
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   const meta = useMeta();
+  const queryClient = useQueryClient();
+
+  // Whoever arrives here (signed out, expired, or logging in as someone else) must not see the
+  // previous session's cached data afterwards.
+  useEffect(() => forgetSessionData(queryClient), [queryClient]);
   const [prefill, setPrefill] = useState<(Credentials & { seq: number }) | null>(null);
   const [step, setStep] = useState<'password' | 'mfa'>('password');
   const [mfaRestarted, setMfaRestarted] = useState(false);

@@ -1,25 +1,18 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { apiRequest } from '../../../lib/api-client';
-import { forgetSessionData } from '../../../lib/query-meta';
+import '../../../lib/query-meta';
 
 export async function logout(): Promise<void> {
   await apiRequest<void>('/api/v1/auth/logout', { method: 'POST' });
 }
 
-/**
- * Signs out, then leaves for the login page before the cache is emptied, so no signed-in page
- * is left mounted to refetch (and hit 401) on the way out.
- */
+/** Signs out and goes to the login page, which drops the cached data of the session. */
 export function useLogout() {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
     mutationFn: logout,
     meta: { redirectOnUnauthorized: false },
-    onSettled: async () => {
-      await navigate('/login', { replace: true });
-      forgetSessionData(queryClient);
-    },
+    onSettled: () => navigate('/login', { replace: true }),
   });
 }

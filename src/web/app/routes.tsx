@@ -1,0 +1,55 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { LoginPage } from '../features/auth/login-page';
+import { RootLayout } from './root-layout';
+
+// The login page is bundled with the app, not lazy: it is what a first visit shows, and a lazy
+// chunk would only start downloading once the main bundle has run. Everything else is lazy, so
+// the first load carries only the shell.
+const AppLayout = lazy(async () => ({ default: (await import('./app-layout')).AppLayout }));
+const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
+const DashboardPage = lazy(async () => ({
+  default: (await import('../features/dashboard/dashboard-page')).DashboardPage,
+}));
+const AccountLayout = lazy(async () => ({
+  default: (await import('../features/account/account-layout')).AccountLayout,
+}));
+const ProfilePage = lazy(async () => ({ default: (await import('../features/account/profile-page')).ProfilePage }));
+const ActivityPage = lazy(async () => ({ default: (await import('../features/account/activity-page')).ActivityPage }));
+const ConsoleLayout = lazy(async () => ({
+  default: (await import('../features/console/console-layout')).ConsoleLayout,
+}));
+const ConsoleIndex = lazy(async () => ({ default: (await import('../features/console/console-index')).ConsoleIndex }));
+const AccountsPage = lazy(async () => ({ default: (await import('../features/console/accounts-page')).AccountsPage }));
+const OutboxPage = lazy(async () => ({ default: (await import('../features/console/outbox-page')).OutboxPage }));
+const OutboxMailPage = lazy(async () => ({
+  default: (await import('../features/console/outbox-mail-page')).OutboxMailPage,
+}));
+
+/**
+ * The route map. Areas appear here only once they have real pages; the navigation shows what
+ * `me.areas` grants, and an area without a page yet leads to the 404 page inside the shell.
+ */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<RootLayout />}>
+        <Route path="login" element={<LoginPage />} />
+        <Route element={<AppLayout />}>
+          <Route index element={<DashboardPage />} />
+          <Route path="account" element={<AccountLayout />}>
+            <Route index element={<ProfilePage />} />
+            <Route path="activity" element={<ActivityPage />} />
+          </Route>
+          <Route path="console" element={<ConsoleLayout />}>
+            <Route index element={<ConsoleIndex />} />
+            <Route path="accounts" element={<AccountsPage />} />
+            <Route path="outbox" element={<OutboxPage />} />
+            <Route path="outbox/:mailId" element={<OutboxMailPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
