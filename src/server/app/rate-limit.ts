@@ -32,9 +32,20 @@ export async function pruneRateLimitHits(db: Db, before: string): Promise<void> 
  * A cheap fixed-window counter for hot paths (the licensing API): one UPSERT per request, no row per
  * hit. Throws 429 with Retry-After once `max` requests fell into the current window.
  */
+// Buckets this process already saw over their limit, until their window ends: a flood is refused
+// without touching the database (the count in the database stays the shared truth).
+const blockedByDb = new WeakMap<Db, Map<string, number>>();
+
 export async function hitFixedWindow(db: Db, { bucket, max, windowMs }: { bucket: string; max: number; windowMs: number }): Promise<void> {
   const now = Date.now();
   const windowStart = now - (now % windowMs);
+  let blockedUntil = blockedByDb.get(db);
+  if (!blockedUntil) blockedByDb.set(db, (blockedUntil = new Map()));
+  const blocked = blockedUntil.get(bucket);
+  if (blocked !== undefined) {
+    if (now < blocked) throw rateLimited({ headers: { 'retry-after': String(Math.max(1, Math.ceil((blocked - now) / 1000))) } });
+    blockedUntil.delete(bucket);
+  }
   const row = await db
     .insertInto('rate_counters')
     .values({ bucket, window_start: windowStart, hits: 1 })
@@ -42,6 +53,8 @@ export async function hitFixedWindow(db: Db, { bucket, max, windowMs }: { bucket
     .returning('hits')
     .executeTakeFirstOrThrow();
   if (Number(row.hits) > max) {
+    if (blockedUntil.size > 10_000) blockedUntil.clear();
+    blockedUntil.set(bucket, windowStart + windowMs);
     throw rateLimited({ headers: { 'retry-after': String(Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000))) } });
   }
 }

@@ -205,7 +205,7 @@ describe('registration history and seat release', () => {
   it('lists activations and releases one, within the monthly limit, audited', async () => {
     const w = await world();
     const k = await loginAs(t, w.km);
-    const acts = [];
+    const acts: string[] = [];
     for (let i = 0; i < 3; i++) acts.push((await buildActivation(t.db, w.keys.berlin)).activationId);
     const history = (await t.request({ method: 'GET', url: `/api/v1/keys/${w.keys.berlin}/activations`, cookie: k })).json().data;
     expect(history).toHaveLength(3);
