@@ -39,8 +39,8 @@ const blockedByDb = new WeakMap<Db, Map<string, number>>();
 export async function hitFixedWindow(db: Db, { bucket, max, windowMs }: { bucket: string; max: number; windowMs: number }): Promise<void> {
   const now = Date.now();
   const windowStart = now - (now % windowMs);
-  let blockedUntil = blockedByDb.get(db);
-  if (!blockedUntil) blockedByDb.set(db, (blockedUntil = new Map()));
+  const blockedUntil = blockedByDb.get(db) ?? new Map<string, number>();
+  blockedByDb.set(db, blockedUntil);
   const blocked = blockedUntil.get(bucket);
   if (blocked !== undefined) {
     if (now < blocked) throw rateLimited({ headers: { 'retry-after': String(Math.max(1, Math.ceil((blocked - now) / 1000))) } });

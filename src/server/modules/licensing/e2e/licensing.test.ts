@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createLicenseClient,
-  LicensingError,
+  type LicensingError,
   offlineActivationRequest,
   offlineDeactivationRequest,
   readLicenseFile,
