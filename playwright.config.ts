@@ -50,8 +50,8 @@ export default defineConfig({
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['junit', { outputFile: 'test-results/playwright.xml' }]] : [['list']],
   globalTeardown: './test/e2e/global-teardown.ts',
   use: {
