@@ -33,19 +33,17 @@ export function DashboardPage() {
       </div>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         {me.membership && <PermissionsCard membership={me.membership} />}
-        {staffRole && (
+        {staffRole && me.areas.includes('console') && (
           <Card withBorder component="section" aria-labelledby="staff-title">
             <Title order={2} size="h4" id="staff-title" mb="sm">
               {t('dashboard.staff.title')}
             </Title>
             <Text size="sm" mb="md">
-              {t('dashboard.staffRole', { role: t(`roles.staff.${staffRole}`) })}
+              {t('dashboard.staff.consoleHint')}
             </Text>
-            {me.areas.includes('console') && (
-              <Button component={Link} to="/console">
-                {t('dashboard.staff.consoleLink')}
-              </Button>
-            )}
+            <Button component={Link} to="/console">
+              {t('dashboard.staff.consoleLink')}
+            </Button>
           </Card>
         )}
         <AreasCard areas={me.areas} />
