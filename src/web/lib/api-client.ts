@@ -95,6 +95,8 @@ export type ApiRequest = {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** Extra request headers, e.g. `If-Match` for edits guarded by an ETag. */
+  headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
 };
 
@@ -103,7 +105,7 @@ export type ApiRequest = {
  * 204) and rejects with an ApiError for every non-2xx answer and for network failures.
  */
 export async function apiRequest<T>(path: string, request: ApiRequest = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
   const init: RequestInit = {
     method: request.method ?? 'GET',
     credentials: 'same-origin',
