@@ -20,6 +20,9 @@ export type Me = {
   /** Areas of the portal this user may open, in navigation order; the UI never derives them. */
   areas: string[];
   abilities: {
+    manageUsers: boolean;
+    manageAccountSecurity: boolean;
+    manageStaff: boolean;
     switchAccount: boolean;
     viewActivity: boolean;
     viewConsole: boolean;
