@@ -8,6 +8,8 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly errors: FieldProblem[];
+  /** Seconds to wait before trying again, from a `Retry-After` header (429, 503). */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(init: {
     status: number;
@@ -15,6 +17,7 @@ export class ApiError extends Error {
     title: string;
     detail?: string | undefined;
     errors?: FieldProblem[] | undefined;
+    retryAfterSeconds?: number | undefined;
   }) {
     super(init.detail ?? init.title);
     this.name = 'ApiError';
@@ -23,6 +26,7 @@ export class ApiError extends Error {
     this.title = init.title;
     this.detail = init.detail;
     this.errors = init.errors ?? [];
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }
 
@@ -67,6 +71,14 @@ function asFieldProblems(value: unknown): FieldProblem[] {
   });
 }
 
+/** `Retry-After` in seconds; the HTTP-date form is converted, anything unreadable is dropped. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 /**
  * Builds an ApiError from a failed response. Bodies that are not problem documents (a proxy's
  * HTML error page, an empty 502) still give a usable error with a code derived from the status.
@@ -88,6 +100,7 @@ export async function problemFromResponse(response: Response): Promise<ApiError>
     title: typeof body.title === 'string' ? body.title : response.statusText,
     detail: typeof body.detail === 'string' ? body.detail : undefined,
     errors: asFieldProblems(body.errors),
+    retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after')),
   });
 }
 
