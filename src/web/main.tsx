@@ -9,13 +9,16 @@ import { Providers } from './app/providers';
 import { createQueryClient } from './app/query-client';
 import { AppRoutes } from './app/routes';
 import { redirectToLogin } from './app/session-redirect';
+import { metaQueryOptions } from './features/auth/api/get-meta';
 import { meQueryOptions } from './lib/me';
 
 const queryClient = createQueryClient({ onUnauthorized: redirectToLogin });
 
-// Every page but the login needs the user; asking now overlaps the request with loading the
-// page's code instead of waiting for the signed-in layout to mount.
-if (window.location.pathname !== '/login') void queryClient.prefetchQuery(meQueryOptions());
+// Ask for what the first page will need right away, so the request overlaps with rendering
+// instead of starting once the page has mounted: the login page shows the public meta document
+// (demo logins), every other page needs the user.
+if (window.location.pathname === '/login') void queryClient.prefetchQuery(metaQueryOptions());
+else void queryClient.prefetchQuery(meQueryOptions());
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
