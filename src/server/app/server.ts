@@ -5,7 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -129,7 +129,7 @@ export async function buildServer(deps: AppDeps, { logger }: BuildServerOptions 
             data: z.object({
               demo: z.boolean(),
               demoPassword: z.string().nullable(),
-              demoLogins: z.array(z.object({ email: z.string(), label: z.string() })),
+              demoLogins: z.array(z.object({ email: z.string(), label: z.string(), kind: z.enum(['customer', 'staff']), role: z.string() })),
               version: z.string(),
             }),
           }),
@@ -140,7 +140,10 @@ export async function buildServer(deps: AppDeps, { logger }: BuildServerOptions 
       data: {
         demo: config.demo,
         demoPassword: config.demo ? DEMO_PASSWORD : null,
-        demoLogins: config.demo ? DEMO_LOGINS.map(({ email, label }) => ({ email, label })) : [],
+        // `kind` + `role` let the login page show the role in the user's language; `label` is English.
+        demoLogins: config.demo
+          ? DEMO_LOGINS.map((l) => ({ email: l.email, label: l.label, kind: l.kind, role: l.kind === 'staff' ? l.staffRole : l.role }))
+          : [],
         version: VERSION,
       },
     }),
@@ -171,18 +174,22 @@ function registerWebApp(app: FastifyInstance, webRoot: string): void {
       root: webRoot,
       wildcard: true,
       index: false,
+      // The build writes .br and .gz beside every asset; send them to clients that accept them.
+      preCompressed: true,
       setHeaders(res, filePath) {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
         res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }
+  const sendIndex = (reply: FastifyReply) =>
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(indexFile));
+  // The wildcard route would treat "/" as a directory listing (403); the SPA shell answers it.
+  if (hasWeb) app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, (_req, reply) => sendIndex(reply));
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     const wantsPage = request.method === 'GET' && !url.startsWith('/api/') && !path.extname(url);
-    if (wantsPage && hasWeb) {
-      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(indexFile));
-    }
+    if (wantsPage && hasWeb) return sendIndex(reply);
     return reply.status(404).type('application/problem+json').send({
       type: 'about:blank',
       title: 'Not Found',

@@ -139,12 +139,18 @@ describe('the web app', () => {
     fs.writeFileSync(path.join(webRoot, 'assets', 'app-123.js'), 'console.log(1)');
     const app = await buildServer({ config: { ...t.config, webRoot }, db: t.db, dialect: t.dialect, mailer: t.mailer }, { logger: false });
     try {
+      const root = await app.inject({ method: 'GET', url: '/' });
+      expect(root.statusCode).toBe(200);
+      expect(root.body).toContain('<title>Portico</title>');
       const page = await app.inject({ method: 'GET', url: '/account/activity' });
       expect(page.statusCode).toBe(200);
       expect(page.headers['content-type']).toContain('text/html');
       expect(page.body).toContain('<title>Portico</title>');
       const asset = await app.inject({ method: 'GET', url: '/assets/app-123.js' });
       expect(asset.headers['cache-control']).toContain('immutable');
+      fs.writeFileSync(path.join(webRoot, 'assets', 'app-123.js.br'), 'brotli bytes');
+      const compressed = await app.inject({ method: 'GET', url: '/assets/app-123.js', headers: { 'accept-encoding': 'br, gzip' } });
+      expect(compressed.headers['content-encoding']).toBe('br');
       const missingAsset = await app.inject({ method: 'GET', url: '/assets/missing.js' });
       expect(missingAsset.statusCode).toBe(404);
       const api = await app.inject({ method: 'GET', url: '/api/v1/unknown' });
