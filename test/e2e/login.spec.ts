@@ -4,6 +4,7 @@ import {
   DEMO_ACCOUNT,
   DEMO_USERS,
   LANGS,
+  loginViaApi,
   loginViaUi,
   logoutViaUi,
   mainNav,
@@ -52,6 +53,26 @@ for (const lang of LANGS) {
     });
   });
 }
+
+test.describe('every navigation entry', () => {
+  test.use({ locale: BROWSER_LOCALE.de });
+
+  for (const user of DEMO_USERS) {
+    test(`of ${user.email} opens a real page, not the 404 page`, async ({ page, context, baseURL }) => {
+      await loginViaApi(context, baseURL ?? '', user.email);
+      await page.goto('/');
+      const nav = mainNav(page, 'de');
+      await expect(nav.getByRole('link')).toHaveCount(user.areas.length);
+      for (const area of user.areas) {
+        const link = nav.getByRole('link', { name: t('de', `nav.${area}`) });
+        await link.click();
+        await expect(link).toHaveAttribute('aria-current', 'page');
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await expect(page.getByRole('heading', { level: 1 }), `${area} leads to the 404 page`).not.toHaveText(t('de', 'notFound.title'));
+      }
+    });
+  }
+});
 
 test.describe('on a 360 px phone', () => {
   test.use({ locale: BROWSER_LOCALE.de, viewport: { width: 360, height: 780 } });

@@ -34,7 +34,7 @@ export function t(lang: Lang, key: string, vars: Record<string, string> = {}): s
   });
 }
 
-export type Area = 'dashboard' | 'account' | 'console';
+export type Area = 'dashboard' | 'keys' | 'account' | 'console';
 
 export type DemoUser = {
   email: string;
@@ -46,6 +46,7 @@ export type DemoUser = {
   areas: readonly Area[];
 };
 
+// Product Keys joins the customers' list once the server reports that area as built.
 const CUSTOMER_AREAS: readonly Area[] = ['dashboard', 'account'];
 const STAFF_AREAS: readonly Area[] = ['dashboard', 'account', 'console'];
 
