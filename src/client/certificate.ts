@@ -26,9 +26,9 @@ export interface CertificatePayload {
 
 export const CERTIFICATE_PREFIX = 'PL1.';
 
-export function signCertificate(payload: CertificatePayload, privateKeyPem: string): string {
+export function signCertificate(payload: CertificatePayload, privateKey: string | crypto.KeyObject): string {
   const body = `${CERTIFICATE_PREFIX}${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
-  const signature = crypto.sign(null, Buffer.from(body), crypto.createPrivateKey(privateKeyPem));
+  const signature = crypto.sign(null, Buffer.from(body), typeof privateKey === 'string' ? crypto.createPrivateKey(privateKey) : privateKey);
   return `${body}.${signature.toString('base64url')}`;
 }
 

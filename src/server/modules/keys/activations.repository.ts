@@ -1,4 +1,5 @@
 import type { Db } from '../../app/db.js';
+import { LIVE } from './live.js';
 import { newId } from '../../app/ids.js';
 
 export interface Activation {
@@ -59,7 +60,7 @@ export function createActivationsRepository({ db }: { db: Db }) {
     },
 
     async findActive(keyId: string, fingerprint: string): Promise<Activation | null> {
-      const r = await base().where('a.key_id', '=', keyId).where('a.fingerprint', '=', fingerprint).where('a.status', '=', 'active').executeTakeFirst();
+      const r = await base().where('a.key_id', '=', keyId).where('a.fingerprint', '=', fingerprint).where('a.status', '=', LIVE).executeTakeFirst();
       return r ? toActivation(r) : null;
     },
 
@@ -68,7 +69,7 @@ export function createActivationsRepository({ db }: { db: Db }) {
         .selectFrom('activations')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('key_id', '=', keyId)
-        .where('status', '=', 'active')
+        .where('status', '=', LIVE)
         .executeTakeFirstOrThrow();
       return Number(r.n);
     },
@@ -109,7 +110,7 @@ export function createActivationsRepository({ db }: { db: Db }) {
         .updateTable('activations')
         .set({ status: 'deactivated', deactivated_at: at, deactivation: how, deactivated_by_user_id: byUserId })
         .where('id', '=', id)
-        .where('status', '=', 'active')
+        .where('status', '=', LIVE)
         .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },

@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../app/db.js';
+import { LIVE } from './live.js';
 import { nowIso } from '../../app/db.js';
 import { decodeCursor, encodeCursor } from '../../app/pagination.js';
 import type { Database } from '../../db/schema.js';
@@ -12,9 +13,11 @@ export interface KeyRow {
   keyGroupId: string | null;
   keyGroupName: string | null;
   productId: string;
+  productCode: string;
   productName: string;
   productLatestVersion: string | null;
   editionId: string | null;
+  editionCode: string | null;
   editionName: string | null;
   licenseKey: string;
   seats: number;
@@ -62,14 +65,14 @@ export function createKeysRepository({ db }: { db: Db }) {
       .leftJoin('editions as e', 'e.id', 'k.edition_id')
       .leftJoin('key_groups as g', 'g.id', 'k.key_group_id')
       .select((eb) => [
-        'k.id', 'k.account_id', 'k.key_group_id', 'g.name as key_group_name', 'k.product_id', 'p.name as product_name',
-        'p.latest_version', 'k.edition_id', 'e.name as edition_name', 'k.license_key', 'k.seats', 'k.term', 'k.valid_until',
+        'k.id', 'k.account_id', 'k.key_group_id', 'g.name as key_group_name', 'k.product_id', 'p.code as product_code', 'p.name as product_name',
+        'p.latest_version', 'k.edition_id', 'e.code as edition_code', 'e.name as edition_name', 'k.license_key', 'k.seats', 'k.term', 'k.valid_until',
         'k.maintenance_start', 'k.maintenance_end', 'k.status', 'k.assigned_name', 'k.assigned_email', 'k.assigned_user_id',
         'k.last_used_version', 'k.last_seen_at', 'k.version', 'k.created_at',
         eb
           .selectFrom('activations as a')
           .whereRef('a.key_id', '=', 'k.id')
-          .where('a.status', '=', 'active')
+          .where('a.status', '=', LIVE)
           .select(eb.fn.countAll<number>().as('n'))
           .as('seats_used'),
       ]);
@@ -81,9 +84,11 @@ export function createKeysRepository({ db }: { db: Db }) {
     keyGroupId: r.key_group_id,
     keyGroupName: r.key_group_name,
     productId: r.product_id,
+    productCode: r.product_code,
     productName: r.product_name,
     productLatestVersion: r.latest_version,
     editionId: r.edition_id,
+    editionCode: r.edition_code,
     editionName: r.edition_name,
     licenseKey: r.license_key,
     seats: Number(r.seats),
@@ -118,7 +123,7 @@ export function createKeysRepository({ db }: { db: Db }) {
           q = q.where('k.assigned_user_id', 'is', null).where('k.assigned_email', 'is', null).where('k.assigned_name', 'is', null);
           break;
         case 'unregistered':
-          q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('activations as a2').select('a2.id').whereRef('a2.key_id', '=', 'k.id').where('a2.status', '=', 'active'))));
+          q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('activations as a2').select('a2.id').whereRef('a2.key_id', '=', 'k.id').where('a2.status', '=', LIVE))));
           break;
         case 'maintenance_active':
           q = q.where('k.maintenance_end', '>', soon);

@@ -43,8 +43,6 @@ async function usableKey(deps: LicensingDeps, rawKey: string): Promise<KeyRow> {
 
 async function certificateFor(deps: LicensingDeps, key: KeyRow, fingerprint: string, method: 'online' | 'offline'): Promise<string> {
   const signer = await currentSigningKey(deps.db);
-  const product = await deps.db.selectFrom('products').select('code').where('id', '=', key.productId).executeTakeFirstOrThrow();
-  const edition = key.editionId ? await deps.db.selectFrom('editions').select('code').where('id', '=', key.editionId).executeTakeFirst() : null;
   const now = Date.now();
   // Online certificates are short-lived (the software validates again); offline ones last the term.
   const horizon = method === 'online' ? now + deps.config.licensing.certificateDays * 86_400_000 : null;
@@ -54,9 +52,9 @@ async function certificateFor(deps: LicensingDeps, key: KeyRow, fingerprint: str
     v: 1,
     kid: signer.kid,
     keyId: key.id,
-    product: product.code,
+    product: key.productCode,
     productName: key.productName,
-    edition: edition?.code ?? null,
+    edition: key.editionCode,
     fingerprint,
     seats: key.seats,
     issuedAt: new Date(now).toISOString(),
@@ -64,7 +62,7 @@ async function certificateFor(deps: LicensingDeps, key: KeyRow, fingerprint: str
     maintenanceEnd: key.maintenanceEnd,
     method,
   };
-  return signCertificate(payload, signer.privateKeyPem);
+  return signCertificate(payload, signer.privateKey);
 }
 
 /** Serialises seat checks for one key: a row lock on PostgreSQL; SQLite runs one writer at a time. */
@@ -114,8 +112,10 @@ export async function validate(deps: LicensingDeps, { licenseKey, machine }: { l
   const activation = await activations.findActive(key.id, machine.fingerprint);
   if (!activation) throw notActivated();
   const at = nowIso();
-  await activations.touch(activation.id, { at, softwareVersion: machine.version ?? null });
-  await createKeysRepository({ db: deps.db }).recordUse(key.id, { version: machine.version ?? null, at });
+  await deps.db.transaction().execute(async (trx) => {
+    await createActivationsRepository({ db: trx }).touch(activation.id, { at, softwareVersion: machine.version ?? null });
+    await createKeysRepository({ db: trx }).recordUse(key.id, { version: machine.version ?? null, at });
+  });
   const certificate = await certificateFor(deps, key, machine.fingerprint, 'online');
   return { key, activation, certificate };
 }

@@ -1,0 +1,97 @@
+// `npm run bench -- licensing`: issue #5's performance targets on generated data.
+//   POST /api/v1/licensing/validate under 100 connections vs a bare Fastify route that signs a
+//   same-sized payload (bench/bare-signed.mjs): ratio ≥ 0.4, p99 < 15 ms;
+//   GET /api/v1/keys for an account with 20,000 keys: p99 < 30 ms.
+// SQLite always; PostgreSQL too when BENCH_DATABASE_URL names a server whose role may create
+// databases. BENCH_KEYS / BENCH_ACTIVATIONS shrink the data for a quick run.
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { warnIfBusy } from './me.js';
+import { BENCH_ADMIN, generateKeysData } from './generate-keys.js';
+import { ROOT, SERVER_ENTRY, freePort, loginCookie, startNode, tempDir, verdict } from './lib.js';
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const KEYS = Number(process.env.BENCH_KEYS ?? 100_000);
+const ACTIVATIONS = Number(process.env.BENCH_ACTIVATIONS ?? 1_000_000);
+const TARGET = { ratio: 0.4, validateP99: 15, listP99: 30 };
+
+async function run(opts: { url: string; connections: number; method?: 'GET' | 'POST'; headers?: Record<string, string>; bodies?: string[] }) {
+  let i = 0;
+  const requests = opts.bodies ? [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: opts.bodies![i++ % opts.bodies!.length] }) }] : undefined;
+  const base = { url: opts.url, connections: opts.connections, method: opts.method ?? 'GET', headers: opts.headers ?? {}, ...(requests ? { requests } : {}) };
+  await autocannon({ ...base, duration: 3 } as Parameters<typeof autocannon>[0]);
+  const r = await autocannon({ ...base, duration: DURATION_S } as Parameters<typeof autocannon>[0]);
+  return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+}
+
+const line = (name: string, r: { rps: number; p99: number; non2xx: number; errors: number }) =>
+  `  ${name.padEnd(40)} ${r.rps.toFixed(0).padStart(7)} req/s   p99 ${r.p99.toFixed(1).padStart(6)} ms${r.non2xx || r.errors ? `   (${r.non2xx} non-2xx, ${r.errors} errors!)` : ''}`;
+
+async function benchOne(name: string, database: { dialect: 'sqlite'; file: string; dataDir: string } | { dialect: 'postgres'; url: string }): Promise<boolean> {
+  console.log(`\n${name}: generating ${KEYS} keys and ${ACTIVATIONS} activations`);
+  const data = await generateKeysData({
+    database: database.dialect === 'sqlite' ? { dialect: 'sqlite', file: database.file } : database,
+    keys: KEYS,
+    activations: ACTIVATIONS,
+    bigAccountKeys: Math.min(20_000, KEYS),
+    log: (s) => console.log(s),
+  });
+  const port = await freePort();
+  const portico = await startNode({
+    script: SERVER_ENTRY,
+    port,
+    readyPath: '/readyz',
+    env: {
+      NODE_ENV: 'development', DEMO_DATA: 'off', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`,
+      LICENSING_RATE_PER_IP: '1000000000', LICENSING_RATE_PER_KEY: '1000000000',
+      ...(database.dialect === 'sqlite' ? { DATA_DIR: database.dataDir, DATABASE_URL: '' } : { DATABASE_URL: database.url }),
+    },
+  });
+  const barePort = await freePort();
+  const bare = await startNode({ script: path.join(ROOT, 'bench/bare-signed.mjs'), port: barePort, env: {}, readyPath: '/healthz' }).catch(async () => null);
+  try {
+    const bodies = data.samples.map((s) => JSON.stringify({ key: s.key, fingerprint: s.fingerprint, version: '2026.3' }));
+    warnIfBusy();
+    const portico100 = await run({ url: `${portico.baseUrl}/api/v1/licensing/validate`, connections: 100, method: 'POST', headers: { 'content-type': 'application/json' }, bodies });
+    const bareRun = bare ? await run({ url: `${bare.baseUrl}/validate`, connections: 100, method: 'POST', headers: { 'content-type': 'application/json' }, bodies }) : null;
+    const cookie = await loginCookie({ baseUrl: portico.baseUrl, email: BENCH_ADMIN.email, password: BENCH_ADMIN.password });
+    const list = await run({ url: `${portico.baseUrl}/api/v1/keys?limit=25`, connections: 10, headers: { cookie } });
+    const filtered = await run({ url: `${portico.baseUrl}/api/v1/keys?limit=25&filter=maintenance_expiring&q=user`, connections: 10, headers: { cookie } });
+    console.log(line('validate (Portico)', portico100));
+    if (bareRun) console.log(line('validate (bare Fastify + Ed25519)', bareRun));
+    console.log(line(`key list, ${Math.min(20_000, KEYS)} keys in the account`, list));
+    console.log(line('key list, filtered + search', filtered));
+    const ratio = bareRun ? portico100.rps / bareRun.rps : 0;
+    const ok = [ratio >= TARGET.ratio, portico100.p99 < TARGET.validateP99, list.p99 < TARGET.listP99, filtered.p99 < TARGET.listP99];
+    console.log(`  ratio ${ratio.toFixed(2)} (target ≥ ${TARGET.ratio}) ${verdict(ok[0]!)}; validate p99 ${portico100.p99} ms (< ${TARGET.validateP99}) ${verdict(ok[1]!)}; list p99 ${list.p99} / ${filtered.p99} ms (< ${TARGET.listP99}) ${verdict(ok[2]! && ok[3]!)}`);
+    return ok.every(Boolean) && !portico100.non2xx && !list.non2xx;
+  } finally {
+    await portico.stop();
+    await bare?.stop();
+  }
+}
+
+export async function benchLicensing(): Promise<boolean> {
+  console.log(`\nlicensing: ${DURATION_S} s per run after a 3 s warm-up`);
+  const dataDir = tempDir('licensing');
+  let ok = await benchOne('SQLite', { dialect: 'sqlite', file: path.join(dataDir, 'portico.sqlite'), dataDir });
+  const adminUrl = process.env.BENCH_DATABASE_URL;
+  if (adminUrl) {
+    const name = `portico_bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    try {
+      ok = (await benchOne('PostgreSQL', { dialect: 'postgres', url: url.toString() })) && ok;
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  } else {
+    console.log('  (set BENCH_DATABASE_URL=postgres://… to run the same on PostgreSQL)');
+  }
+  return ok;
+}
