@@ -20,13 +20,36 @@ const MESSAGES: Record<Lang, Messages> = {
   en: JSON.parse(fs.readFileSync(path.join(ROOT, 'src/web/i18n/locales/en.json'), 'utf8')) as Messages,
 };
 
-/** The UI string `key` in `lang`, straight from the web app's locale files, with `{{vars}}` filled in. */
-export function t(lang: Lang, key: string, vars: Record<string, string> = {}): string {
-  let node: string | Messages | undefined = MESSAGES[lang];
-  for (const part of key.split('.')) {
-    node = typeof node === 'object' ? node[part] : undefined;
+/** A feature's own namespace (`src/web/features/<ns>/i18n/<lang>.json`), read once. */
+const FEATURE_MESSAGES = new Map<string, Messages>();
+function featureMessages(ns: string, lang: Lang): Messages {
+  const file = path.join(ROOT, 'src/web/features', ns, 'i18n', `${lang}.json`);
+  let messages = FEATURE_MESSAGES.get(file);
+  if (!messages) {
+    messages = JSON.parse(fs.readFileSync(file, 'utf8')) as Messages;
+    FEATURE_MESSAGES.set(file, messages);
   }
-  if (typeof node !== 'string') throw new Error(`no string ${key} in locales/${lang}.json`);
+  return messages;
+}
+
+/**
+ * The UI string `key` in `lang`, straight from the web app's locale files, with `{{vars}}` filled
+ * in. `ns:key` reads a feature's namespace (`keys:list.title`). Plural keys take `count` and pick
+ * `_one` or `_other` the way i18next does for German and English.
+ */
+export function t(lang: Lang, key: string, vars: Record<string, string> = {}): string {
+  const [ns, keyPath] = key.includes(':') ? (key.split(':', 2) as [string, string]) : [null, key];
+  const lookup = (parts: string[]) => {
+    let node: string | Messages | undefined = ns ? featureMessages(ns, lang) : MESSAGES[lang];
+    for (const part of parts) node = typeof node === 'object' ? node[part] : undefined;
+    return node;
+  };
+  const parts = keyPath.split('.');
+  let node = lookup(parts);
+  if (typeof node !== 'string' && vars.count !== undefined) {
+    node = lookup([...parts.slice(0, -1), `${parts.at(-1)}_${vars.count === '1' ? 'one' : 'other'}`]);
+  }
+  if (typeof node !== 'string') throw new Error(`no string ${key} in ${ns ? `features/${ns}/i18n` : 'locales'}/${lang}.json`);
   return node.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => {
     const value = vars[name];
     if (value === undefined) throw new Error(`${key} needs {{${name}}}`);

@@ -13,10 +13,14 @@ const BUILT_FROM: Record<string, string[]> = {
   Burger: ['UnstyledButton'],
   Button: ['UnstyledButton', 'Loader'],
   Card: ['Paper'],
+  Checkbox: ['InlineInput'],
+  Modal: ['ModalBase', 'Overlay', 'CloseButton', 'Paper'],
+  NativeSelect: ['Input'],
   NavLink: ['UnstyledButton'],
   PasswordInput: ['Input', 'ActionIcon'],
   Radio: ['InlineInput'],
   TextInput: ['Input'],
+  Textarea: ['Input'],
 };
 
 function sourceFiles(dir: string): string[] {

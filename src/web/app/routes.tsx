@@ -16,6 +16,10 @@ const AccountLayout = lazy(async () => ({
 }));
 const ProfilePage = lazy(async () => ({ default: (await import('../features/account/profile-page')).ProfilePage }));
 const ActivityPage = lazy(async () => ({ default: (await import('../features/account/activity-page')).ActivityPage }));
+const KeysLayout = lazy(async () => ({ default: (await import('../features/keys/keys-layout')).KeysLayout }));
+const KeysPage = lazy(async () => ({ default: (await import('../features/keys/keys-page')).KeysPage }));
+const KeyGroupsPage = lazy(async () => ({ default: (await import('../features/keys/key-groups-page')).KeyGroupsPage }));
+const KeyPage = lazy(async () => ({ default: (await import('../features/keys/key-page')).KeyPage }));
 const ConsoleLayout = lazy(async () => ({
   default: (await import('../features/console/console-layout')).ConsoleLayout,
 }));
@@ -37,6 +41,13 @@ export function AppRoutes() {
         <Route path="login" element={<LoginPage />} />
         <Route element={<AppLayout />}>
           <Route index element={<DashboardPage />} />
+          <Route path="keys">
+            <Route element={<KeysLayout />}>
+              <Route index element={<KeysPage />} />
+              <Route path="groups" element={<KeyGroupsPage />} />
+            </Route>
+            <Route path=":keyId" element={<KeyPage />} />
+          </Route>
           <Route path="account" element={<AccountLayout />}>
             <Route index element={<ProfilePage />} />
             <Route path="activity" element={<ActivityPage />} />

@@ -4,10 +4,18 @@ import { detectLanguage, readStoredLanguage } from '../lib/language';
 import de from './locales/de.json';
 import en from './locales/en.json';
 
+/**
+ * Namespaces that features bring with their own locale files (`features/<area>/i18n/`). A feature
+ * adds its namespace here by declaration merging and registers the texts when its code loads, so
+ * they travel in the feature's lazy chunk instead of the first load.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging from the features.
+export interface FeatureResources {}
+
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof de };
+    resources: { translation: typeof de } & FeatureResources;
   }
 }
 

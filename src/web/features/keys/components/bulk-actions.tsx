@@ -1,0 +1,129 @@
+import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useBulkAssign } from '../api/bulk-assign';
+import type { Assignee, Key } from '../api/types';
+import { useKeysTranslation } from '../i18n/register';
+import { AssignForm } from './assign-form';
+import { MoveForm } from './move-form';
+
+type Dialog = 'assign' | 'move' | null;
+
+/**
+ * The selection bar above the key list: select all assignable keys of the loaded pages, then
+ * assign or move them together. "Move" is offered only when every selected key may be moved.
+ */
+export function BulkActions({
+  accountId,
+  assignable,
+  selected,
+  groups,
+  canPickUser,
+  onSelect,
+  onDone,
+}: {
+  accountId: string;
+  /** The loaded keys the user may assign. */
+  assignable: Key[];
+  selected: Key[];
+  groups: { id: string; name: string }[];
+  canPickUser: boolean;
+  onSelect: (keys: Key[]) => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useKeysTranslation();
+  const bulk = useBulkAssign(accountId);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const count = selected.length;
+  const allSelected = count > 0 && count === assignable.length;
+  const canMove = count > 0 && selected.every((key) => key.abilities.move);
+
+  const open = (which: Dialog) => {
+    bulk.reset();
+    setDialog(which);
+  };
+  const close = () => setDialog(null);
+  const keyIds = selected.map((key) => key.id);
+
+  const assign = (assignedTo: Exclude<Assignee, null>) =>
+    bulk.mutate(
+      { keyIds, assignedTo },
+      {
+        onSuccess: ({ updated }) => {
+          close();
+          onDone(t('bulk.assigned', { count: updated }));
+        },
+      },
+    );
+  const move = (keyGroupId: string | null) =>
+    bulk.mutate(
+      { keyIds, keyGroupId },
+      {
+        onSuccess: ({ updated }) => {
+          close();
+          onDone(t('bulk.moved', { count: updated }));
+        },
+      },
+    );
+
+  return (
+    <>
+      <Group
+        role="group"
+        aria-label={t('bulk.label')}
+        justify="space-between"
+        gap="sm"
+        mb="sm"
+        p="xs"
+        style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-md)' }}
+      >
+        <Checkbox
+          label={t('bulk.selectAll')}
+          checked={allSelected}
+          indeterminate={count > 0 && !allSelected}
+          onChange={(event) => onSelect(event.currentTarget.checked ? assignable : [])}
+        />
+        {count > 0 && (
+          <Group gap="xs">
+            <Text size="sm" fw={500}>
+              {t('bulk.selected', { count })}
+            </Text>
+            <Button size="xs" onClick={() => open('assign')}>
+              {t('bulk.assign')}
+            </Button>
+            {canMove && (
+              <Button size="xs" variant="default" onClick={() => open('move')}>
+                {t('bulk.move')}
+              </Button>
+            )}
+            <Button size="xs" variant="subtle" onClick={() => onSelect([])}>
+              {t('bulk.clear')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <Modal
+        opened={dialog !== null}
+        onClose={close}
+        centered
+        title={dialog === 'move' ? t('bulk.moveTitle', { count }) : t('bulk.assignTitle', { count })}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <Stack gap="md">
+          <Text size="sm" c="dimmed">
+            {t('bulk.allOrNothing')}
+          </Text>
+          {dialog === 'assign' && (
+            <AssignForm
+              accountId={accountId}
+              canPickUser={canPickUser}
+              pending={bulk.isPending}
+              error={bulk.error}
+              onSubmit={assign}
+            />
+          )}
+          {dialog === 'move' && <MoveForm groups={groups} pending={bulk.isPending} error={bulk.error} onSubmit={move} />}
+        </Stack>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
+import { DownloadIcon, SearchIcon } from '../../../components/icons';
+import type { KeyFacets } from '../api/get-key-facets';
+import { useKeysTranslation } from '../i18n/register';
+import {
+  csvExportHref,
+  EMPTY_FILTERS,
+  hasFilters,
+  KEY_FILTERS,
+  type KeyFilter,
+  type KeyListFilters,
+  NO_KEY_GROUP,
+} from '../key-filters';
+
+/**
+ * Search, quick filter, product and key group, plus the CSV export of what they select. The caller
+ * keeps the filters in the address; the search box writes there after a short pause in typing.
+ */
+export function KeysFilters({
+  filters,
+  facets,
+  onChange,
+}: {
+  filters: KeyListFilters;
+  facets: KeyFacets | undefined;
+  onChange: (filters: KeyListFilters) => void;
+}) {
+  const { t } = useKeysTranslation();
+  const [input, setInput] = useState(filters.q);
+  const [debounced] = useDebouncedValue(input.trim(), 300);
+  // The search term this box last wrote to the address: a different one came from elsewhere.
+  const written = useRef(filters.q);
+
+  useEffect(() => {
+    if (debounced === written.current) return;
+    written.current = debounced;
+    if (debounced !== filters.q) onChange({ ...filters, q: debounced });
+  }, [debounced, filters, onChange]);
+
+  // "Reset" and back/forward change the address: the box follows them, but not its own writes.
+  useEffect(() => {
+    if (filters.q === written.current) return;
+    written.current = filters.q;
+    setInput(filters.q);
+  }, [filters.q]);
+
+  const products = facets?.products ?? [];
+  const groups = facets?.keyGroups ?? [];
+  // A bookmarked id that is no longer among the choices stays selectable, so the select shows the truth.
+  const withCurrent = (options: { value: string; label: string }[], current: string | null) =>
+    current && !options.some((option) => option.value === current) ? [...options, { value: current, label: current }] : options;
+
+  return (
+    <search aria-label={t('list.filtersLabel')}>
+      {/* Aligned at the bottom: only the search box has a hint under its label. */}
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" mb="sm" style={{ alignItems: 'end' }}>
+        <TextInput
+          label={t('list.search')}
+          description={t('list.searchHint')}
+          type="search"
+          leftSection={<SearchIcon size={16} />}
+          value={input}
+          onChange={(event) => setInput(event.currentTarget.value)}
+          maxLength={200}
+        />
+        <NativeSelect
+          label={t('list.show')}
+          value={filters.filter ?? ''}
+          onChange={(event) => onChange({ ...filters, filter: (event.currentTarget.value || null) as KeyFilter | null })}
+          data={[
+            { value: '', label: t('list.filters.all') },
+            ...KEY_FILTERS.map((value) => ({ value, label: t(`list.filters.${value}`) })),
+          ]}
+        />
+        <NativeSelect
+          label={t('list.product')}
+          value={filters.product ?? ''}
+          onChange={(event) => onChange({ ...filters, product: event.currentTarget.value || null })}
+          data={withCurrent(
+            [
+              { value: '', label: t('list.allProducts') },
+              ...products.map((product) => ({ value: product.id, label: product.name })),
+            ],
+            filters.product,
+          )}
+        />
+        <NativeSelect
+          label={t('list.keyGroup')}
+          value={filters.keyGroup ?? ''}
+          onChange={(event) => onChange({ ...filters, keyGroup: event.currentTarget.value || null })}
+          data={withCurrent(
+            [
+              { value: '', label: t('list.allKeyGroups') },
+              ...groups.map((group) => ({ value: group.id, label: group.name })),
+              { value: NO_KEY_GROUP, label: t('list.noKeyGroup') },
+            ],
+            filters.keyGroup,
+          )}
+        />
+      </SimpleGrid>
+      <Group justify="space-between" gap="sm" mb="md">
+        <div>
+          {hasFilters(filters) && (
+            <Button variant="subtle" size="compact-sm" onClick={() => onChange(EMPTY_FILTERS)}>
+              {t('list.reset')}
+            </Button>
+          )}
+        </div>
+        <Button
+          component="a"
+          href={csvExportHref(filters)}
+          download
+          variant="default"
+          size="sm"
+          leftSection={<DownloadIcon size={16} />}
+        >
+          {t('list.export')}
+        </Button>
+      </Group>
+    </search>
+  );
+}

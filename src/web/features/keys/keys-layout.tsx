@@ -1,0 +1,36 @@
+import './i18n/register';
+import { Title } from '@mantine/core';
+import { Outlet } from 'react-router';
+import { NotFound } from '../../components/not-found';
+import { type SubNavItem, SubNav } from '../../components/sub-nav';
+import { useMe } from '../../lib/me';
+import { useKeyFacets } from './api/get-key-facets';
+import { useKeysTranslation } from './i18n/register';
+
+/**
+ * "Product Keys": the heading and the tabs of the list and the key groups. The groups tab is there
+ * for those who may manage groups and for those who manage some (the facets list them).
+ */
+export function KeysLayout() {
+  const me = useMe();
+  if (!me.areas.includes('keys') || !me.account) return <NotFound />;
+  return <KeysFrame accountId={me.account.id} manageGroups={me.abilities.manageUsers} />;
+}
+
+function KeysFrame({ accountId, manageGroups }: { accountId: string; manageGroups: boolean }) {
+  const { t, tApp } = useKeysTranslation();
+  const facets = useKeyFacets(accountId);
+  const showGroups = manageGroups || (facets.data?.keyGroups.length ?? 0) > 0;
+  const items: SubNavItem[] = [{ to: '/keys', label: t('tabs.keys'), end: true }];
+  if (showGroups) items.push({ to: '/keys/groups', label: t('tabs.groups') });
+
+  return (
+    <>
+      <Title order={1} mb="md">
+        {tApp('nav.keys')}
+      </Title>
+      {items.length > 1 && <SubNav label={t('sections')} items={items} />}
+      <Outlet />
+    </>
+  );
+}
