@@ -28,37 +28,39 @@ export async function pruneRateLimitHits(db: Db, before: string): Promise<void> 
   await db.deleteFrom('rate_limit_hits').where('at', '<', before).execute();
 }
 
-/**
- * A cheap fixed-window counter for hot paths (the licensing API): one UPSERT per request, no row per
- * hit. Throws 429 with Retry-After once `max` requests fell into the current window.
- */
-// Buckets this process already saw over their limit, until their window ends: a flood is refused
-// without touching the database (the count in the database stays the shared truth).
-const blockedByDb = new WeakMap<Db, Map<string, number>>();
-
-export async function hitFixedWindow(db: Db, { bucket, max, windowMs }: { bucket: string; max: number; windowMs: number }): Promise<void> {
-  const now = Date.now();
-  const windowStart = now - (now % windowMs);
-  const blockedUntil = blockedByDb.get(db) ?? new Map<string, number>();
-  blockedByDb.set(db, blockedUntil);
-  const blocked = blockedUntil.get(bucket);
-  if (blocked !== undefined) {
-    if (now < blocked) throw rateLimited({ headers: { 'retry-after': String(Math.max(1, Math.ceil((blocked - now) / 1000))) } });
-    blockedUntil.delete(bucket);
-  }
-  const row = await db
-    .insertInto('rate_counters')
-    .values({ bucket, window_start: windowStart, hits: 1 })
-    .onConflict((oc) => oc.columns(['bucket', 'window_start']).doUpdateSet((eb) => ({ hits: eb('rate_counters.hits', '+', 1) })))
-    .returning('hits')
-    .executeTakeFirstOrThrow();
-  if (Number(row.hits) > max) {
-    if (blockedUntil.size > 10_000) blockedUntil.clear();
-    blockedUntil.set(bucket, windowStart + windowMs);
-    throw rateLimited({ headers: { 'retry-after': String(Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000))) } });
-  }
-}
-
 export async function pruneRateCounters(db: Db, olderThanMs: number): Promise<void> {
   await db.deleteFrom('rate_counters').where('window_start', '<', olderThanMs).execute();
+}
+
+const blockedByDb = new WeakMap<Db, Map<string, number>>();
+
+/**
+ * Cheap fixed-window counters for hot paths (the licensing API): one UPSERT for all buckets, one
+ * commit, no row per hit. Throws 429 with Retry-After if any bucket is over its limit. Buckets this
+ * process already saw over their limit are refused in memory until their window ends, so a flood
+ * does not reach the database (the count in the database stays the shared truth).
+ */
+export async function hitFixedWindows(db: Db, buckets: { bucket: string; max: number; windowMs: number }[]): Promise<void> {
+  const now = Date.now();
+  const blockedUntil = blockedByDb.get(db) ?? new Map<string, number>();
+  blockedByDb.set(db, blockedUntil);
+  for (const { bucket } of buckets) {
+    const blocked = blockedUntil.get(bucket);
+    if (blocked !== undefined && now < blocked) throw rateLimited({ headers: { 'retry-after': String(Math.max(1, Math.ceil((blocked - now) / 1000))) } });
+  }
+  const rows = await db
+    .insertInto('rate_counters')
+    .values(buckets.map(({ bucket, windowMs }) => ({ bucket, window_start: now - (now % windowMs), hits: 1 })))
+    .onConflict((oc) => oc.columns(['bucket', 'window_start']).doUpdateSet((eb) => ({ hits: eb('rate_counters.hits', '+', 1) })))
+    .returning(['bucket', 'hits'])
+    .execute();
+  for (const row of rows) {
+    const spec = buckets.find((b) => b.bucket === row.bucket);
+    if (spec && Number(row.hits) > spec.max) {
+      const windowEnd = now - (now % spec.windowMs) + spec.windowMs;
+      if (blockedUntil.size > 10_000) blockedUntil.clear();
+      blockedUntil.set(spec.bucket, windowEnd);
+      throw rateLimited({ headers: { 'retry-after': String(Math.max(1, Math.ceil((windowEnd - now) / 1000))) } });
+    }
+  }
 }

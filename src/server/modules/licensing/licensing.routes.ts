@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_KEY_LENGTH } from '../keys/key-format.js';
-import { activate, deactivate, licenseSummary, limitByIp, validate } from './licensing.usecases.js';
+import { activate, deactivate, licenseSummary, validate } from './licensing.usecases.js';
 import { signingKeys } from './signing.js';
 
 // The licensing API is called by the vendor's software, not by browsers: no cookies, no CSRF check,
@@ -39,7 +39,6 @@ export async function licensingRoutes(app: FastifyInstance) {
     '/api/v1/licensing/activate',
     { config: licensingConfig, schema: { tags: ['licensing'], summary: 'Activate this machine on a product key; returns a signed certificate', body: z.strictObject(machine), response: { 200: licenseResponse } } },
     async (req) => {
-      await limitByIp(deps, req.ip);
       const { key: licenseKey, ...m } = req.body;
       const { key, certificate } = await activate(deps, { licenseKey, machine: m, method: 'online', ip: req.ip });
       return { data: { certificate, license: licenseSummary(key) } };
@@ -53,9 +52,8 @@ export async function licensingRoutes(app: FastifyInstance) {
       schema: { tags: ['licensing'], summary: 'Check an activation; updates last seen and last used version; returns a fresh certificate', body: z.strictObject(machine), response: { 200: licenseResponse } },
     },
     async (req) => {
-      await limitByIp(deps, req.ip);
       const { key: licenseKey, ...m } = req.body;
-      const { key, certificate } = await validate(deps, { licenseKey, machine: m });
+      const { key, certificate } = await validate(deps, { licenseKey, machine: m, ip: req.ip });
       return { data: { certificate, license: licenseSummary(key) } };
     },
   );
@@ -67,7 +65,6 @@ export async function licensingRoutes(app: FastifyInstance) {
       schema: { tags: ['licensing'], summary: 'Give this machine’s seat back', body: z.strictObject({ key: machine.key, fingerprint: machine.fingerprint }) },
     },
     async (req, reply) => {
-      await limitByIp(deps, req.ip);
       await deactivate(deps, { licenseKey: req.body.key, fingerprint: req.body.fingerprint, how: 'software', ip: req.ip });
       return reply.status(204).send();
     },

@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../../app/audit.js';
 import { type Db, type Dialect, nowIso } from '../../app/db.js';
 import { sql } from 'kysely';
 import type { Config } from '../../app/config.js';
-import { hitFixedWindow } from '../../app/rate-limit.js';
+import { hitFixedWindows } from '../../app/rate-limit.js';
 import { createActivationsRepository } from '../keys/activations.repository.js';
 import { maintenanceStatus, normalizeLicenseKey } from '../keys/key-format.js';
 import { createKeysRepository, type KeyRow } from '../keys/keys.repository.js';
@@ -25,18 +25,20 @@ interface LicensingDeps {
 
 const MINUTE = 60_000;
 
-/** The per-IP limit comes first, before the key is even parsed: guessing costs the guesser, not the database. */
-export async function limitByIp(deps: LicensingDeps, ip: string) {
-  await hitFixedWindow(deps.db, { bucket: `lic-ip:${ip}`, max: deps.config.licensing.ratePerIp, windowMs: MINUTE });
-}
-
-/** Finds a usable key: well-formed, known, active and within its subscription; anything else is invalidKey. */
-async function usableKey(deps: LicensingDeps, rawKey: string): Promise<KeyRow> {
+/**
+ * Finds a usable key: well-formed, known, active and within its subscription; anything else is
+ * invalidKey. Every call counts against the client IP (guessing included) and, for a known key,
+ * against that key — both counters in one statement.
+ */
+async function usableKey(deps: LicensingDeps, rawKey: string, ip: string | null): Promise<KeyRow> {
   const licenseKey = normalizeLicenseKey(rawKey);
-  if (!licenseKey) throw invalidKey();
-  const key = await createKeysRepository({ db: deps.db }).findByLicenseKey(licenseKey);
+  const key = licenseKey ? await createKeysRepository({ db: deps.db }).findByLicenseKey(licenseKey) : null;
+  const { ratePerIp, ratePerKey } = deps.config.licensing;
+  await hitFixedWindows(deps.db, [
+    ...(ip ? [{ bucket: `lic-ip:${ip}`, max: ratePerIp, windowMs: MINUTE }] : []),
+    ...(key ? [{ bucket: `lic-key:${key.id}`, max: ratePerKey, windowMs: MINUTE }] : []),
+  ]);
   if (key?.status !== 'active') throw invalidKey();
-  await hitFixedWindow(deps.db, { bucket: `lic-key:${key.id}`, max: deps.config.licensing.ratePerKey, windowMs: MINUTE });
   if (key.validUntil && Date.parse(key.validUntil) <= Date.now()) throw licenseExpired();
   return key;
 }
@@ -78,7 +80,7 @@ export async function activate(
   deps: LicensingDeps,
   { licenseKey, machine, method, byUserId = null, ip }: { licenseKey: string; machine: MachineFacts; method: 'online' | 'offline'; byUserId?: string | null; ip: string | null },
 ) {
-  const key = await usableKey(deps, licenseKey);
+  const key = await usableKey(deps, licenseKey, ip);
   const at = nowIso();
   const activationId = await deps.db.transaction().execute(async (trx) => {
     await lockKey(trx, deps.dialect, key.id);
@@ -106,8 +108,8 @@ export async function activate(
 }
 
 /** The software's periodic check: updates last seen and last used version, returns status and a fresh certificate. */
-export async function validate(deps: LicensingDeps, { licenseKey, machine }: { licenseKey: string; machine: MachineFacts }) {
-  const key = await usableKey(deps, licenseKey);
+export async function validate(deps: LicensingDeps, { licenseKey, machine, ip }: { licenseKey: string; machine: MachineFacts; ip: string | null }) {
+  const key = await usableKey(deps, licenseKey, ip);
   const activations = createActivationsRepository({ db: deps.db });
   const activation = await activations.findActive(key.id, machine.fingerprint);
   if (!activation) throw notActivated();
@@ -125,7 +127,7 @@ export async function deactivate(
   deps: LicensingDeps,
   { licenseKey, fingerprint, how, byUserId = null, ip }: { licenseKey: string; fingerprint: string; how: 'software' | 'offline'; byUserId?: string | null; ip: string | null },
 ) {
-  const key = await usableKey(deps, licenseKey);
+  const key = await usableKey(deps, licenseKey, ip);
   await deps.db.transaction().execute(async (trx) => {
     const activations = createActivationsRepository({ db: trx });
     const activation = await activations.findActive(key.id, fingerprint);
