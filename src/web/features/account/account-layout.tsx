@@ -12,6 +12,7 @@ export function AccountLayout() {
   if (!me.areas.includes('account')) return <NotFound />;
 
   const items: SubNavItem[] = [{ to: '/account', label: t('account.tabs.profile'), end: true }];
+  if (me.abilities.manageUsers) items.push({ to: '/account/users', label: t('account.tabs.users') });
   if (me.abilities.viewActivity) items.push({ to: '/account/activity', label: t('account.tabs.activity') });
 
   return (
