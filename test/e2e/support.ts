@@ -69,8 +69,8 @@ export type DemoUser = {
   areas: readonly Area[];
 };
 
-// Product Keys joins the customers' list once the server reports that area as built.
-const CUSTOMER_AREAS: readonly Area[] = ['dashboard', 'account'];
+// Every customer role reads some keys (all, its key groups' or its own); staff handle keys in the console.
+const CUSTOMER_AREAS: readonly Area[] = ['dashboard', 'keys', 'account'];
 const STAFF_AREAS: readonly Area[] = ['dashboard', 'account', 'console'];
 
 export const DEMO_ACCOUNT = 'Beispiel Analytics GmbH';
