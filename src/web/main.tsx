@@ -11,6 +11,7 @@ import { AppRoutes } from './app/routes';
 import { redirectToLogin } from './app/session-redirect';
 import { metaQueryOptions } from './features/auth/api/get-meta';
 import { meQueryOptions } from './lib/me';
+import { isPublicPath } from './lib/public-paths';
 
 const queryClient = createQueryClient({ onUnauthorized: redirectToLogin });
 
@@ -18,7 +19,7 @@ const queryClient = createQueryClient({ onUnauthorized: redirectToLogin });
 // instead of starting once the page has mounted: the login page shows the public meta document
 // (demo logins), every other page needs the user.
 if (window.location.pathname === '/login') void queryClient.prefetchQuery(metaQueryOptions());
-else void queryClient.prefetchQuery(meQueryOptions());
+else if (!isPublicPath(window.location.pathname)) void queryClient.prefetchQuery(meQueryOptions());
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');

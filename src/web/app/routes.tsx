@@ -6,6 +6,18 @@ import { RootLayout } from './root-layout';
 // The login page is bundled with the app, not lazy: it is what a first visit shows, and a lazy
 // chunk would only start downloading once the main bundle has run. Everything else is lazy, so
 // the first load carries only the shell.
+const InvitationPage = lazy(async () => ({
+  default: (await import('../features/access/invitation-page')).InvitationPage,
+}));
+const PasswordResetRequestPage = lazy(async () => ({
+  default: (await import('../features/access/password-reset-request-page')).PasswordResetRequestPage,
+}));
+const PasswordResetPage = lazy(async () => ({
+  default: (await import('../features/access/password-reset-page')).PasswordResetPage,
+}));
+const ConfirmEmailPage = lazy(async () => ({
+  default: (await import('../features/access/confirm-email-page')).ConfirmEmailPage,
+}));
 const AppLayout = lazy(async () => ({ default: (await import('./app-layout')).AppLayout }));
 const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
 const DashboardPage = lazy(async () => ({
@@ -40,6 +52,10 @@ export function AppRoutes() {
     <Routes>
       <Route element={<RootLayout />}>
         <Route path="login" element={<LoginPage />} />
+        <Route path="invitation/:token" element={<InvitationPage />} />
+        <Route path="password-reset" element={<PasswordResetRequestPage />} />
+        <Route path="password-reset/:token" element={<PasswordResetPage />} />
+        <Route path="confirm-email/:token" element={<ConfirmEmailPage />} />
         <Route element={<AppLayout />}>
           <Route index element={<DashboardPage />} />
           <Route path="keys">

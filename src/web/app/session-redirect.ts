@@ -1,5 +1,6 @@
 import type { ApiError } from '../lib/api-client';
 import { loginHref } from '../lib/login-redirect';
+import { isPublicPath } from '../lib/public-paths';
 import { navigateOutsideReact } from './navigator';
 
 /**
@@ -10,7 +11,7 @@ import { navigateOutsideReact } from './navigator';
  */
 export function redirectToLogin(error: ApiError): void {
   const { pathname, search } = window.location;
-  if (pathname === '/login') return;
+  if (isPublicPath(pathname)) return;
   navigateOutsideReact(loginHref({ next: `${pathname}${search}`, expired: error.code === 'auth.session_expired' }), {
     replace: true,
   });

@@ -101,6 +101,9 @@ export function LoginPage() {
                       setStep('mfa');
                     }}
                   />
+                  <Anchor component={Link} to="/password-reset" size="sm">
+                    {t('login.forgotPassword')}
+                  </Anchor>
                 </>
               )}
             </Stack>
