@@ -3,7 +3,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { BootScreen } from '../components/boot-screen';
 import { ColorSchemeToggle } from '../components/color-scheme-toggle';
 import { ErrorBoundary } from '../components/error-boundary';
@@ -17,6 +17,8 @@ import { AccountSwitcher } from './account-switcher';
 import { MainNav } from './main-nav';
 import { RouteError } from './route-error';
 import { UserMenu } from './user-menu';
+
+const MFA_SETUP_PATH = '/account/security';
 
 /**
  * Gate and frame for every signed-in page: loads the user, then renders the shell. A 401 is
@@ -129,7 +131,8 @@ function Shell({ me }: { me: Me }) {
           {/* Keyed by path: after an error, going elsewhere renders the new page again. */}
           <ErrorBoundary resetKey={pathname} fallback={<RouteError />}>
             <Suspense fallback={<PageLoader />}>
-              <Outlet />
+              {/* Until the required MFA set-up is done the API answers nothing else: lead straight there. */}
+              {me.mfa.enrollmentRequired && pathname !== MFA_SETUP_PATH ? <Navigate to={MFA_SETUP_PATH} replace /> : <Outlet />}
             </Suspense>
           </ErrorBoundary>
         </Container>

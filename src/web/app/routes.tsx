@@ -29,6 +29,7 @@ const AccountLayout = lazy(async () => ({
 const ProfilePage = lazy(async () => ({ default: (await import('../features/account/profile-page')).ProfilePage }));
 const ActivityPage = lazy(async () => ({ default: (await import('../features/account/activity-page')).ActivityPage }));
 const UsersPage = lazy(async () => ({ default: (await import('../features/users/users-page')).UsersPage }));
+const SecurityPage = lazy(async () => ({ default: (await import('../features/security/security-page')).SecurityPage }));
 const KeysLayout = lazy(async () => ({ default: (await import('../features/keys/keys-layout')).KeysLayout }));
 const KeysPage = lazy(async () => ({ default: (await import('../features/keys/keys-page')).KeysPage }));
 const KeyGroupsPage = lazy(async () => ({ default: (await import('../features/keys/key-groups-page')).KeyGroupsPage }));
@@ -69,6 +70,7 @@ export function AppRoutes() {
             <Route index element={<ProfilePage />} />
             <Route path="activity" element={<ActivityPage />} />
             <Route path="users" element={<UsersPage />} />
+            <Route path="security" element={<SecurityPage />} />
           </Route>
           <Route path="console" element={<ConsoleLayout />}>
             <Route index element={<ConsoleIndex />} />

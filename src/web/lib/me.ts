@@ -30,6 +30,9 @@ export type Me = {
     viewOutbox: boolean;
   };
   session: { expiresAt: string; idleExpiresAt: string };
+  /** `enrollmentRequired`: every other API call answers 403 until the user has set up MFA. */
+  mfa: { enabled: boolean; enrollmentRequired: boolean; demanded: boolean };
+  notificationPrefs: { caseUpdates: boolean; invoiceReminders: boolean; releaseNotes: boolean; securityAlerts: boolean };
 };
 
 export const meQueryKey = ['me'] as const;

@@ -11,7 +11,10 @@ export function AccountLayout() {
   const me = useMe();
   if (!me.areas.includes('account')) return <NotFound />;
 
-  const items: SubNavItem[] = [{ to: '/account', label: t('account.tabs.profile'), end: true }];
+  const items: SubNavItem[] = [
+    { to: '/account', label: t('account.tabs.profile'), end: true },
+    { to: '/account/security', label: t('account.tabs.security') },
+  ];
   if (me.abilities.manageUsers) items.push({ to: '/account/users', label: t('account.tabs.users') });
   if (me.abilities.viewActivity) items.push({ to: '/account/activity', label: t('account.tabs.activity') });
 

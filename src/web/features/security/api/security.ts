@@ -1,0 +1,108 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { meQueryKey } from '../../../lib/me';
+
+export type MfaStatus = { enabled: boolean; enabledAt: string | null; recoveryCodesLeft: number };
+export type TotpSetup = { secret: string; otpauthUrl: string; qrSvg: string };
+export type Session = {
+  id: string;
+  current: boolean;
+  accountName: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+};
+
+const root = ['me', 'security'] as const;
+
+export const mfaQueryOptions = () =>
+  queryOptions({
+    queryKey: [...root, 'mfa'],
+    queryFn: async ({ signal }) => (await apiRequest<{ data: MfaStatus }>('/api/v1/me/mfa', { signal })).data,
+  });
+
+export const sessionsQueryOptions = () =>
+  queryOptions({
+    queryKey: [...root, 'sessions'],
+    queryFn: async ({ signal }) => (await apiRequest<{ data: Session[] }>('/api/v1/me/sessions', { signal })).data,
+  });
+
+export const useMfa = () => useQuery(mfaQueryOptions());
+export const useSessions = (enabled: boolean) => useQuery({ ...sessionsQueryOptions(), enabled });
+
+/** After any change here the user's `me` (MFA flags) and this page's data are refreshed. */
+function useSecurityMutation<Input, Output>(mutationFn: (input: Input) => Promise<Output>, refreshMe = true) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: root });
+      if (refreshMe) await queryClient.invalidateQueries({ queryKey: meQueryKey, exact: true });
+    },
+  });
+}
+
+export const useStartTotp = () =>
+  useMutation({
+    mutationFn: async () => (await apiRequest<{ data: TotpSetup }>('/api/v1/me/mfa/totp', { method: 'POST' })).data,
+  });
+
+export const useConfirmTotp = () =>
+  useSecurityMutation(
+    async ({ code }: { code: string }) =>
+      (await apiRequest<{ data: { recoveryCodes: string[] } }>('/api/v1/me/mfa/totp/confirm', { method: 'POST', body: { code } }))
+        .data,
+    // `me` changes (enrolment no longer required); refreshed when the codes have been saved, so the page stays.
+    false,
+  );
+
+export const useRegenerateCodes = () =>
+  useSecurityMutation(
+    async ({ password }: { password: string }) =>
+      (await apiRequest<{ data: { recoveryCodes: string[] } }>('/api/v1/me/mfa/recovery-codes', { method: 'POST', body: { password } }))
+        .data,
+  );
+
+export const useDisableMfa = () =>
+  useSecurityMutation(({ password }: { password: string }) =>
+    apiRequest<void>('/api/v1/me/mfa', { method: 'DELETE', body: { password } }),
+  );
+
+export const useChangePassword = () =>
+  useSecurityMutation(
+    (body: { currentPassword: string; newPassword: string }) =>
+      apiRequest<void>('/api/v1/me/password', { method: 'POST', body }),
+    false,
+  );
+
+export const useEndSession = () =>
+  useSecurityMutation(
+    ({ id }: { id: string }) => apiRequest<void>(`/api/v1/me/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    false,
+  );
+
+export const useEndOtherSessions = () =>
+  useSecurityMutation(() => apiRequest<void>('/api/v1/me/sessions', { method: 'DELETE' }), false);
+
+export type AccountSecurity = { requireMfa: boolean };
+
+export const accountSecurityQueryOptions = (accountId: string) =>
+  queryOptions({
+    queryKey: ['account', accountId, 'security'],
+    queryFn: async ({ signal }) => (await apiRequest<{ data: AccountSecurity }>('/api/v1/account', { signal })).data,
+  });
+
+export const useAccountSecurity = (accountId: string, enabled: boolean) =>
+  useQuery({ ...accountSecurityQueryOptions(accountId), enabled });
+
+export function useSetRequireMfa(accountId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AccountSecurity) => apiRequest<unknown>('/api/v1/account/security', { method: 'PUT', body }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['account', accountId, 'security'] });
+      await queryClient.invalidateQueries({ queryKey: meQueryKey, exact: true });
+    },
+  });
+}
