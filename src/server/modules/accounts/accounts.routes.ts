@@ -4,11 +4,13 @@ import { z } from 'zod';
 import { pageQuery } from '../../app/pagination.js';
 import { localeSchema } from '../users/users.schemas.js';
 import { ensureCanCreateAccounts, ensureCanListAllAccounts, ensureCanManageAccountSecurity, ensureCanReadAccount } from './accounts.policy.js';
-import { createAccountsRepository } from './accounts.repository.js';
+import { type Account, createAccountsRepository } from './accounts.repository.js';
 import { createAccountWithAdmin, setAccountRequiresMfa } from './accounts.usecases.js';
 import { createError } from '../../app/errors.js';
 
 const accountNotFound = createError({ code: 'account.not_found', status: 404, message: 'Account not found' });
+
+const presentAccount = (a: Account) => ({ id: a.id, number: a.number, name: a.name, currency: a.currency, locale: a.locale, requireMfa: a.requireMfa });
 
 const accountSchema = z.object({ id: z.string(), number: z.string(), name: z.string(), currency: z.string(), locale: z.string(), requireMfa: z.boolean() });
 
@@ -40,7 +42,7 @@ export async function accountsRoutes(app: FastifyInstance) {
       const actor = ensureCanReadAccount(req.actor);
       const a = await accounts.findAccountById(actor.accountId);
       if (!a) throw accountNotFound();
-      return { data: { id: a.id, number: a.number, name: a.name, currency: a.currency, locale: a.locale, requireMfa: a.requireMfa } };
+      return { data: presentAccount(a) };
     },
   );
 
@@ -53,8 +55,7 @@ export async function accountsRoutes(app: FastifyInstance) {
     async (req) => {
       const actor = ensureCanManageAccountSecurity(req.actor);
       await setAccountRequiresMfa({ deps, actor, requireMfa: req.body.requireMfa, ip: req.ip });
-      const a = (await accounts.findAccountById(actor.accountId))!;
-      return { data: { id: a.id, number: a.number, name: a.name, currency: a.currency, locale: a.locale, requireMfa: a.requireMfa } };
+      return { data: presentAccount((await accounts.findAccountById(actor.accountId))!) };
     },
   );
 
@@ -74,7 +75,7 @@ export async function accountsRoutes(app: FastifyInstance) {
       const { account, admin } = await createAccountWithAdmin({ deps, actor, input: req.body, ip: req.ip });
       return reply.status(201).send({
         data: {
-          account: { id: account.id, number: account.number, name: account.name, currency: account.currency, locale: account.locale, requireMfa: account.requireMfa },
+          account: presentAccount(account),
           admin: { id: admin.userId, email: admin.email, name: admin.name },
         },
       });
