@@ -435,18 +435,33 @@ test.describe('Product Keys', () => {
 });
 
 // axe and screenshots of every Product Keys page, in both languages, on a desktop and a phone.
-type PageCase = { name: string; as: string; path: (ids: Record<string, string>) => string; heading: (lang: Lang) => string };
+type PageCase = {
+  name: string;
+  as: string;
+  path: (ids: Record<string, string>) => string;
+  heading: (lang: Lang) => { level: number; name: string };
+};
 
 const PAGES: readonly PageCase[] = [
-  { name: 'keys-list', as: 'admin@beispiel.example', path: () => '/keys', heading: (l) => kIn(l, 'list.title') },
-  { name: 'keys-groups', as: 'admin@beispiel.example', path: () => '/keys/groups', heading: (l) => kIn(l, 'groups.title') },
+  { name: 'keys-list', as: 'admin@beispiel.example', path: () => '/keys', heading: (l) => ({ level: 2, name: kIn(l, 'list.title') }) },
+  {
+    name: 'keys-groups',
+    as: 'admin@beispiel.example',
+    path: () => '/keys/groups',
+    heading: (l) => ({ level: 2, name: kIn(l, 'groups.title') }),
+  },
   {
     name: 'keys-key',
     as: 'admin@beispiel.example',
     path: (ids) => `/keys/${ids.member}`,
-    heading: () => 'Beispiel Analytics Desktop Creator',
+    heading: () => ({ level: 1, name: 'Beispiel Analytics Desktop Creator' }),
   },
-  { name: 'keys-list-member', as: 'member@beispiel.example', path: () => '/keys', heading: (l) => kIn(l, 'list.title') },
+  {
+    name: 'keys-list-member',
+    as: 'member@beispiel.example',
+    path: () => '/keys',
+    heading: (l) => ({ level: 2, name: kIn(l, 'list.title') }),
+  },
 ];
 
 test.describe('Product Keys pages', () => {
@@ -464,10 +479,12 @@ test.describe('Product Keys pages', () => {
     for (const width of [1280, 360]) {
       for (const pageCase of PAGES) {
         test(`${pageCase.name} (${lang}, ${width} px) has no axe violations`, async ({ browser, baseURL }) => {
+          // axe on a long list of cards takes a while on a busy two-core machine.
+          test.setTimeout(120_000);
           const { context, page } = await newSession(browser, { lang, baseURL: baseURL ?? '', width, email: pageCase.as });
           try {
             await page.goto(pageCase.path(ids));
-            await expect(page.getByRole('heading', { name: pageCase.heading(lang) }).first()).toBeVisible();
+            await expect(page.getByRole('heading', { ...pageCase.heading(lang), exact: true })).toBeVisible({ timeout: 30_000 });
             await expect(page.locator('html')).toHaveAttribute('lang', lang);
             await expect(page.locator('.mantine-Loader-root')).toHaveCount(0);
             await page.waitForLoadState('networkidle');
@@ -482,6 +499,7 @@ test.describe('Product Keys pages', () => {
   }
 
   test('the dialogs (bulk assignment, seat release) have no axe violations', async ({ browser, baseURL }) => {
+    test.setTimeout(120_000);
     const { context, page } = await newSession(browser, { lang: 'de', baseURL: baseURL ?? '', email: 'admin@beispiel.example' });
     try {
       await page.goto('/keys');

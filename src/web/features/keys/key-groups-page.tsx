@@ -1,5 +1,5 @@
 import './i18n/register';
-import { Alert, Anchor, Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { type DataColumn, DataTable } from '../../components/data-table';
@@ -14,6 +14,7 @@ import type { KeyGroup } from './api/types';
 import { ConfirmDialog } from './components/confirm-dialog';
 import { StatusText } from './components/status-text';
 import { useKeysTranslation } from './i18n/register';
+import { Dialog } from './components/dialog';
 
 const NAME_MAX = 100;
 
@@ -232,7 +233,7 @@ function RenameDialog({
   };
 
   return (
-    <Modal opened onClose={onClose} centered title={t('groups.renameTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Dialog opened onClose={onClose} title={t('groups.renameTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <TextInput
@@ -259,6 +260,6 @@ function RenameDialog({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

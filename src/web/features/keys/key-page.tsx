@@ -109,16 +109,16 @@ function KeyHeader({ keyData }: { keyData: Key }) {
             {keyData.product.name}
             {keyData.edition ? ` ${keyData.edition.name}` : ''}
           </Title>
-          <Group gap="xs" mt={4} wrap="wrap">
-            <Text size="sm" c="dimmed">
-              {t('key.keyLabel')}:
-            </Text>
-            <Text size="lg" fw={600} component="span">
+          <Text size="sm" c="dimmed" mt={4}>
+            {t('key.keyLabel')}
+          </Text>
+          <Group gap="xs" wrap="nowrap" align="center">
+            <Text size="lg" fw={600} component="span" miw={0}>
               <LicenseKeyText value={keyData.licenseKey} masked={keyData.licenseKeyMasked} />
             </Text>
             {!keyData.licenseKeyMasked && <CopyKeyButton value={keyData.licenseKey} />}
             {keyData.status !== 'active' && (
-              <Badge color="red" variant="light">
+              <Badge color="red" variant="light" style={{ flexShrink: 0 }}>
                 {t(`key.statuses.${keyData.status}`)}
               </Badge>
             )}

@@ -133,7 +133,9 @@ export function ActivationsCard({ accountId, keyData }: { accountId: string; key
           >
             {t('activations.release')}
           </Button>
-        ) : null,
+        ) : (
+          tApp('common.none')
+        ),
     });
   }
 

@@ -1,12 +1,13 @@
-import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useBulkAssign } from '../api/bulk-assign';
 import type { Assignee, Key } from '../api/types';
 import { useKeysTranslation } from '../i18n/register';
 import { AssignForm } from './assign-form';
 import { MoveForm } from './move-form';
+import { Dialog } from './dialog';
 
-type Dialog = 'assign' | 'move' | null;
+type OpenDialog = 'assign' | 'move' | null;
 
 /**
  * The selection bar above the key list: select all assignable keys of the loaded pages, then
@@ -32,12 +33,12 @@ export function BulkActions({
 }) {
   const { t } = useKeysTranslation();
   const bulk = useBulkAssign(accountId);
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
   const count = selected.length;
   const allSelected = count > 0 && count === assignable.length;
   const canMove = count > 0 && selected.every((key) => key.abilities.move);
 
-  const open = (which: Dialog) => {
+  const open = (which: OpenDialog) => {
     bulk.reset();
     setDialog(which);
   };
@@ -101,12 +102,10 @@ export function BulkActions({
           </Group>
         )}
       </Group>
-      <Modal
+      <Dialog
         opened={dialog !== null}
         onClose={close}
-        centered
         title={dialog === 'move' ? t('bulk.moveTitle', { count }) : t('bulk.assignTitle', { count })}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <Stack gap="md">
           <Text size="sm" c="dimmed">
@@ -123,7 +122,7 @@ export function BulkActions({
           )}
           {dialog === 'move' && <MoveForm groups={groups} pending={bulk.isPending} error={bulk.error} onSubmit={move} />}
         </Stack>
-      </Modal>
+      </Dialog>
     </>
   );
 }

@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useKeysTranslation } from '../i18n/register';
+import { Dialog } from './dialog';
 
 /**
  * Asks before something that cannot be undone from here (releasing a seat, deleting a group).
@@ -27,7 +28,7 @@ export function ConfirmDialog({
 }) {
   const { t } = useKeysTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Dialog opened={opened} onClose={onClose} title={title}>
       <Stack gap="md">
         {children}
         {error && (
@@ -45,6 +46,6 @@ export function ConfirmDialog({
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

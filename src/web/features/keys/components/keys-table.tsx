@@ -1,9 +1,10 @@
-import { Anchor, Badge, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { DataTable } from '../../../components/data-table';
 import { useFormat } from '../../../lib/format';
 import type { Key } from '../api/types';
 import { useKeysTranslation } from '../i18n/register';
+import { EmailText } from './email-text';
 import { CopyKeyButton, LicenseKeyText } from './license-key';
 import { MaintenanceBadge } from './maintenance-badge';
 
@@ -48,7 +49,7 @@ export function KeysTable({
                   onChange={(event) => onToggle(key, event.currentTarget.checked)}
                 />
               )}
-              <Anchor component={Link} to={`/keys/${key.id}`} state={state} size="sm">
+              <Anchor component={Link} to={`/keys/${key.id}`} state={state} size="xs" miw={0}>
                 <LicenseKeyText value={key.licenseKey} masked={key.licenseKeyMasked} />
               </Anchor>
               {!key.licenseKeyMasked && <CopyKeyButton value={key.licenseKey} size="sm" />}
@@ -98,8 +99,8 @@ export function KeysTable({
                   {key.assignedTo.name ?? key.assignedTo.email}
                 </Text>
                 {key.assignedTo.name && key.assignedTo.email && (
-                  <Text span size="xs" c="dimmed" display="block" style={{ overflowWrap: 'anywhere' }}>
-                    {key.assignedTo.email}
+                  <Text span size="xs" c="dimmed" display="block">
+                    <EmailText email={key.assignedTo.email} />
                   </Text>
                 )}
               </>
@@ -117,7 +118,7 @@ export function KeysTable({
                   {format.date(key.maintenance.end)}
                 </time>
               )}
-              <MaintenanceBadge status={key.maintenance.status} />
+              <MaintenanceBadge status={key.maintenance.status} short />
             </Stack>
           ),
         },
@@ -131,8 +132,15 @@ export function KeysTable({
                   {key.lastUsedVersion}
                 </Text>
                 {key.updateAvailable && (
-                  <Badge variant="light" color="indigo" size="sm" style={{ flexShrink: 0 }}>
-                    {t('version.updateAvailable')}
+                  <Badge
+                    variant="light"
+                    color="indigo"
+                    size="sm"
+                    title={key.product.latestVersion ?? undefined}
+                    styles={{ root: { flexShrink: 0 }, label: { overflow: 'visible' } }}
+                  >
+                    <span aria-hidden="true">{t('version.updateShort')}</span>
+                    <VisuallyHidden>{t('version.updateAvailable')}</VisuallyHidden>
                   </Badge>
                 )}
               </Stack>

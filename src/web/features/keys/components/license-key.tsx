@@ -3,6 +3,21 @@ import { useClipboard } from '@mantine/hooks';
 import { CheckIcon } from '../../../components/icons';
 import { useKeysTranslation } from '../i18n/register';
 import { CopyIcon } from './copy-icon';
+import classes from './license-key.module.css';
+
+/**
+ * The key's groups as inline blocks: they stay on one line where the key may not wrap, and on
+ * phones the line breaks between groups, never inside one (`<wbr>` would also break in nowrap).
+ */
+function Groups({ value }: { value: string }) {
+  const parts = value.split('-');
+  return parts.map((part, index) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the groups of one key never move.
+    <span key={index} className={classes.group}>
+      {index < parts.length - 1 ? `${part}-` : part}
+    </span>
+  ));
+}
 
 /**
  * A product key in monospace. A masked key (only its last group is shown to this user) is read out
@@ -12,15 +27,15 @@ export function LicenseKeyText({ value, masked }: { value: string; masked: boole
   const { t } = useKeysTranslation();
   if (!masked) {
     return (
-      <Text span inherit ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-        {value}
+      <Text span inherit ff="monospace" className={classes.key}>
+        <Groups value={value} />
       </Text>
     );
   }
   return (
     <>
-      <Text span inherit ff="monospace" aria-hidden="true" style={{ whiteSpace: 'nowrap' }}>
-        {value}
+      <Text span inherit ff="monospace" aria-hidden="true" className={classes.key}>
+        <Groups value={value} />
       </Text>
       <VisuallyHidden>{t('key.endsWith', { suffix: value.slice(-5) })}</VisuallyHidden>
     </>

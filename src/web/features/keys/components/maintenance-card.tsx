@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { DefinitionList } from '../../../components/definition-list';
 import { useFormat } from '../../../lib/format';
@@ -7,6 +7,7 @@ import type { Key } from '../api/types';
 import { useKeysTranslation } from '../i18n/register';
 import { MaintenanceBadge } from './maintenance-badge';
 import { StatusText } from './status-text';
+import { Dialog } from './dialog';
 
 const MESSAGE_MAX = 2000;
 
@@ -59,12 +60,10 @@ export function MaintenanceCard({ keyData }: { keyData: Key }) {
           <StatusText>{renewal.isSuccess ? t('maintenance.renewalSent') : null}</StatusText>
         </Stack>
       )}
-      <Modal
+      <Dialog
         opened={open}
         onClose={() => setOpen(false)}
-        centered
         title={t('maintenance.renewalTitle')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
@@ -95,7 +94,7 @@ export function MaintenanceCard({ keyData }: { keyData: Key }) {
             </Group>
           </Stack>
         </form>
-      </Modal>
+      </Dialog>
     </Card>
   );
 }

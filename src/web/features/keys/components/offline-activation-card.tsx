@@ -32,6 +32,7 @@ export function OfflineActivationCard({ accountId, keyData }: { accountId: strin
   const fileRef = useRef<HTMLInputElement>(null);
   const offline = useOfflineRequest(accountId);
   const [fileError, setFileError] = useState<string | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
   const [result, setResult] = useState<OfflineResult | null>(null);
   const [downloadUrl, setDownloadUrl] = useState<string | null>(null);
 
@@ -73,6 +74,7 @@ export function OfflineActivationCard({ accountId, keyData }: { accountId: strin
       {
         onSuccess: (answer) => {
           setResult(answer);
+          setFileName(null);
           if (fileRef.current) fileRef.current.value = '';
         },
       },
@@ -99,21 +101,30 @@ export function OfflineActivationCard({ accountId, keyData }: { accountId: strin
             required
             w="100%"
           >
-            <input
-              ref={fileRef}
-              id={id}
-              type="file"
-              accept=".json,application/json,text/plain"
-              required
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby={describedBy}
-              className={classes.file}
-              onChange={() => {
-                setFileError(null);
-                setResult(null);
-                offline.reset();
-              }}
-            />
+            <div className={classes.picker}>
+              <input
+                ref={fileRef}
+                id={id}
+                type="file"
+                accept=".json,application/json,text/plain"
+                required
+                aria-invalid={fileError ? true : undefined}
+                aria-describedby={describedBy}
+                className={classes.input}
+                onChange={(event) => {
+                  setFileName(event.currentTarget.files?.[0]?.name ?? null);
+                  setFileError(null);
+                  setResult(null);
+                  offline.reset();
+                }}
+              />
+              <span className={classes.button} aria-hidden="true">
+                {t('offline.choose')}
+              </span>
+              <span className={classes.name} aria-hidden="true">
+                {fileName ?? t('offline.noFile')}
+              </span>
+            </div>
           </Input.Wrapper>
           <Button type="submit" loading={offline.isPending}>
             {t('offline.submit')}
