@@ -48,14 +48,16 @@ export const useStartTotp = () =>
     mutationFn: async () => (await apiRequest<{ data: TotpSetup }>('/api/v1/me/mfa/totp', { method: 'POST' })).data,
   });
 
+/**
+ * Nothing is refreshed here: the MFA status flipping to "on" would unmount the set-up form before
+ * the caller receives the recovery codes. The page refreshes once the codes have been saved.
+ */
 export const useConfirmTotp = () =>
-  useSecurityMutation(
-    async ({ code }: { code: string }) =>
+  useMutation({
+    mutationFn: async ({ code }: { code: string }) =>
       (await apiRequest<{ data: { recoveryCodes: string[] } }>('/api/v1/me/mfa/totp/confirm', { method: 'POST', body: { code } }))
         .data,
-    // `me` changes (enrolment no longer required); refreshed when the codes have been saved, so the page stays.
-    false,
-  );
+  });
 
 export const useRegenerateCodes = () =>
   useSecurityMutation(

@@ -30,7 +30,7 @@ export function MfaCard() {
 
   const codesSaved = () => {
     setCodes(null);
-    void queryClient.invalidateQueries({ queryKey: meQueryKey, exact: true });
+    void queryClient.invalidateQueries({ queryKey: meQueryKey });
   };
 
   return (

@@ -21,7 +21,9 @@ export function ConfirmDialog({
 }) {
   const { t } = useUsersTranslation();
   return (
-    <Modal opened onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': t('users.close') }}>
+    <Modal opened onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': t('users.close') }}
+      // Mantine draws the title bar as <header>, a second banner landmark inside a dialog.
+      attributes={{ header: { role: 'presentation' } }}>
       <Stack gap="md">
         <Text size="sm">{text}</Text>
         {error && (

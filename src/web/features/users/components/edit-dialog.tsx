@@ -42,6 +42,8 @@ export function EditDialog({
       onClose={onClose}
       title={t('users.editDialog.title', { name: user.name })}
       closeButtonProps={{ 'aria-label': t('users.close') }}
+      // Mantine draws the title bar as <header>, a second banner landmark inside a dialog.
+      attributes={{ header: { role: 'presentation' } }}
     >
       <form onSubmit={submit}>
         <Stack gap="sm">

@@ -60,7 +60,9 @@ export function InviteDialog({
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('users.inviteDialog.title')} closeButtonProps={{ 'aria-label': t('users.close') }}>
+    <Modal opened={opened} onClose={close} title={t('users.inviteDialog.title')} closeButtonProps={{ 'aria-label': t('users.close') }}
+      // Mantine draws the title bar as <header>, a second banner landmark inside a dialog.
+      attributes={{ header: { role: 'presentation' } }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
