@@ -39,6 +39,10 @@ function freePort(preferred: number): number {
 // choice of port and data directory over to them.
 process.env.PORTICO_E2E_PORT ??= String(process.env.E2E_PORT ? Number(process.env.E2E_PORT) : freePort(3100));
 process.env.PORTICO_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'portico-e2e-'));
+// Every mail the server sends goes to a real SMTP server on loopback (test/e2e/global-setup.ts),
+// which writes it to MAIL_DIR for the specs to read (test/e2e/mail-capture.ts).
+process.env.PORTICO_E2E_SMTP_PORT ??= String(freePort(2525));
+process.env.PORTICO_E2E_MAIL_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'portico-e2e-mail-'));
 const PORT = Number(process.env.PORTICO_E2E_PORT);
 const DATA_DIR = process.env.PORTICO_E2E_DATA_DIR;
 const BASE_URL = `http://localhost:${PORT}`;
@@ -53,6 +57,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['junit', { outputFile: 'test-results/playwright.xml' }]] : [['list']],
+  globalSetup: './test/e2e/global-setup.ts',
   globalTeardown: './test/e2e/global-teardown.ts',
   use: {
     baseURL: BASE_URL,
@@ -87,6 +92,8 @@ export default defineConfig({
       DEMO_DATA: 'on',
       PUBLIC_URL: BASE_URL,
       LOG_LEVEL: 'warn',
+      SMTP_URL: `smtp://127.0.0.1:${process.env.PORTICO_E2E_SMTP_PORT}`,
+      WORKER_POLL_MS: '200',
     },
   },
 });
