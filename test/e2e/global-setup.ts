@@ -1,4 +1,4 @@
-import { startMailCapture } from './mail-capture';
+import { startMailCapture } from './mail-capture.js';
 
 /** Starts the loopback SMTP capture the e2e server sends to; the returned function stops it. */
 export default async function globalSetup() {

@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { generate } from 'otplib';
-import { linkIn, waitForMail } from './mail-capture';
+import { linkIn, waitForMail } from './mail-capture.js';
 import {
   expectNoAxeViolations,
   fieldLabel,
@@ -10,7 +10,7 @@ import {
   newSession,
   screenshot,
   t,
-} from './support';
+} from './support.js';
 
 /**
  * Mein Konto → Benutzer and what hangs off it: an admin invites a key manager, the invitee accepts
@@ -151,7 +151,7 @@ test.describe.serial('a key manager invited by mail', () => {
     const lang = 'de';
     const { context, page } = await newSession(browser, { lang, baseURL: baseURL ?? '' });
     await signInWithPassword(page, lang, INVITEE.email, NEW_PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
+    await page.waitForURL((url: URL) => url.pathname === '/');
     await page.goto('/account/security');
     await page.getByRole('button', { name: s(lang, 'mfa.start') }).click();
     await expect(page.getByRole('img', { name: s(lang, 'mfa.qrAlt') })).toBeVisible();

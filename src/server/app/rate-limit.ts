@@ -34,6 +34,13 @@ export async function pruneRateCounters(db: Db, olderThanMs: number): Promise<vo
 
 const blockedByDb = new WeakMap<Db, Map<string, number>>();
 
+/** Throws 429 at once if this process already saw `bucket` over its limit in the current window. */
+export function ensureNotBlocked(db: Db, bucket: string): void {
+  const blocked = blockedByDb.get(db)?.get(bucket);
+  const now = Date.now();
+  if (blocked !== undefined && now < blocked) throw rateLimited({ headers: { 'retry-after': String(Math.max(1, Math.ceil((blocked - now) / 1000))) } });
+}
+
 /**
  * Cheap fixed-window counters for hot paths (the licensing API): one UPSERT for all buckets, one
  * commit, no row per hit. Throws 429 with Retry-After if any bucket is over its limit. Buckets this

@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../../app/audit.js';
 import { type Db, type Dialect, nowIso } from '../../app/db.js';
 import { sql } from 'kysely';
 import type { Config } from '../../app/config.js';
-import { hitFixedWindows } from '../../app/rate-limit.js';
+import { ensureNotBlocked, hitFixedWindows } from '../../app/rate-limit.js';
 import { createActivationsRepository } from '../keys/activations.repository.js';
 import { maintenanceStatus, normalizeLicenseKey } from '../keys/key-format.js';
 import { createKeysRepository, type KeyRow } from '../keys/keys.repository.js';
@@ -31,6 +31,8 @@ const MINUTE = 60_000;
  * against that key — both counters in one statement.
  */
 async function usableKey(deps: LicensingDeps, rawKey: string, ip: string | null): Promise<KeyRow> {
+  // A client already over its limit is refused before any database work.
+  if (ip) ensureNotBlocked(deps.db, `lic-ip:${ip}`);
   const licenseKey = normalizeLicenseKey(rawKey);
   const key = licenseKey ? await createKeysRepository({ db: deps.db }).findByLicenseKey(licenseKey) : null;
   const { ratePerIp, ratePerKey } = deps.config.licensing;

@@ -119,7 +119,7 @@ describe('the licensing API through the reference client', () => {
     } finally {
       await limited.close();
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('offline activation in the portal', () => {
@@ -154,7 +154,7 @@ describe('offline activation in the portal', () => {
     expect(res.statusCode).toBe(404);
   });
 
-  it('a seat released in the portal is free for the CLI again', async () => {
+  it('a seat released in the portal is free for the CLI again', { timeout: 120_000 }, async () => {
     const { licenseKey, keyId, user } = await customerKey(1);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-cli-'));
     const cli = (args: string[]) => run(path.resolve('node_modules/.bin/tsx'), ['src/client/cli.ts', ...args], { cwd: path.resolve('.') });
