@@ -268,6 +268,7 @@ test.describe('Product Keys', () => {
     // Key managers assign the keys of their group (end users only, no invitations) but don't move them.
     await expect(page.getByRole('checkbox', { name: k('bulk.selectAll') })).toBeVisible();
     await keyRows(page).filter({ hasText: 'Jonas Weber' }).getByRole('link').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beispiel Analytics Desktop Creator');
     const assignment = card(page, k('assignment.title'));
     await expect(assignment).toBeVisible();
     await expect(assignment.getByRole('radio')).toHaveCount(0);
@@ -277,6 +278,7 @@ test.describe('Product Keys', () => {
     // The key assigned to them in another group: full key to copy, nothing to manage.
     await page.getByRole('link', { name: k('key.back') }).click();
     await keyRows(page).filter({ hasText: 'Vertrieb' }).getByRole('link').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beispiel Analytics Server Standard');
     await expect(page.getByRole('button', { name: k('key.copy') })).toBeVisible();
     await expect(card(page, k('assignment.title'))).toHaveCount(0);
     await expect(card(page, k('offline.title'))).toHaveCount(0);

@@ -41,7 +41,8 @@ export function ConfirmDialog({
           <Button variant="default" onClick={onClose} data-autofocus>
             {t('common.cancel')}
           </Button>
-          <Button color="red" loading={pending} onClick={onConfirm}>
+          {/* Red at shade 9: white text on the theme's default red (shade 7) stays below 4.5:1. */}
+          <Button color="red.9" loading={pending} onClick={onConfirm}>
             {confirmLabel}
           </Button>
         </Group>

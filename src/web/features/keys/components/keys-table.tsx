@@ -49,7 +49,15 @@ export function KeysTable({
                   onChange={(event) => onToggle(key, event.currentTarget.checked)}
                 />
               )}
-              <Anchor component={Link} to={`/keys/${key.id}`} state={state} size="xs" miw={0}>
+              {/* Named explicitly: the key's groups are inline blocks, which would add spaces to the name. */}
+              <Anchor
+                component={Link}
+                to={`/keys/${key.id}`}
+                state={state}
+                size="xs"
+                miw={0}
+                aria-label={key.licenseKeyMasked ? t('key.endsWith', { suffix: key.licenseKey.slice(-5) }) : key.licenseKey}
+              >
                 <LicenseKeyText value={key.licenseKey} masked={key.licenseKeyMasked} />
               </Anchor>
               {!key.licenseKeyMasked && <CopyKeyButton value={key.licenseKey} size="sm" />}
