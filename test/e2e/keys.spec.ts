@@ -19,6 +19,7 @@ import {
   loginViaApi,
   mainNav,
   newSession,
+  SCREENSHOT_DIR,
   screenshot,
   t,
 } from './support.js';
@@ -81,6 +82,12 @@ function keyRows(page: Page): Locator {
 /** A card of the key page, found by its heading. */
 function card(page: Page, title: string): Locator {
   return page.getByRole('region', { name: title, exact: true });
+}
+
+/** A dialog as the user sees it: the viewport, not the full page (which would unroll the page behind it). */
+async function dialogScreenshot(page: Page, name: string) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 /** The CLI as a vendor's software would run it; resolves with its exit code and output. */
@@ -509,7 +516,7 @@ test.describe('Product Keys pages', () => {
       await page.getByRole('button', { name: k('bulk.assign') }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
       await page.waitForLoadState('networkidle');
-      await screenshot(page, 'keys-bulk-dialog-de-1280');
+      await dialogScreenshot(page, 'keys-bulk-dialog-de-1280');
       await expectNoAxeViolations(page, 'bulk assignment dialog');
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog')).toBeHidden();
@@ -517,7 +524,7 @@ test.describe('Product Keys pages', () => {
       await page.goto(`/keys/${ids.member}`);
       await page.getByRole('button', { name: k('activations.releaseLabel', { machine: 'MAC-MIA' }) }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
-      await screenshot(page, 'keys-release-dialog-de-1280');
+      await dialogScreenshot(page, 'keys-release-dialog-de-1280');
       await expectNoAxeViolations(page, 'seat release dialog');
     } finally {
       await context.close();

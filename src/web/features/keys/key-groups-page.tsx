@@ -62,7 +62,7 @@ function KeyGroups({ accountId, manage }: { accountId: string; manage: boolean }
       key: 'actions',
       header: t('groups.actions'),
       cell: (group) => (
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs">
           <Button
             size="xs"
             variant="default"
@@ -193,7 +193,8 @@ function CreateGroupForm({ accountId, onCreated }: { accountId: string; onCreate
           error={error}
           style={{ flex: '1 1 16rem', maxWidth: 420 }}
         />
-        <Button type="submit" loading={create.isPending} mt={25}>
+        {/* Beside the field its top lines up with the input (below the label); on phones it wraps under it. */}
+        <Button type="submit" loading={create.isPending} mt={{ base: 0, xs: 25 }}>
           {t('groups.createSubmit')}
         </Button>
       </Group>

@@ -86,19 +86,22 @@ export function KeysFilters({
             filters.product,
           )}
         />
-        <NativeSelect
-          label={t('list.keyGroup')}
-          value={filters.keyGroup ?? ''}
-          onChange={(event) => onChange({ ...filters, keyGroup: event.currentTarget.value || null })}
-          data={withCurrent(
-            [
-              { value: '', label: t('list.allKeyGroups') },
-              ...groups.map((group) => ({ value: group.id, label: group.name })),
-              { value: NO_KEY_GROUP, label: t('list.noKeyGroup') },
-            ],
-            filters.keyGroup,
-          )}
-        />
+        {/* Members see no key groups: a group filter would have nothing to choose from. */}
+        {(!facets || groups.length > 0 || filters.keyGroup) && (
+          <NativeSelect
+            label={t('list.keyGroup')}
+            value={filters.keyGroup ?? ''}
+            onChange={(event) => onChange({ ...filters, keyGroup: event.currentTarget.value || null })}
+            data={withCurrent(
+              [
+                { value: '', label: t('list.allKeyGroups') },
+                ...groups.map((group) => ({ value: group.id, label: group.name })),
+                { value: NO_KEY_GROUP, label: t('list.noKeyGroup') },
+              ],
+              filters.keyGroup,
+            )}
+          />
+        )}
       </SimpleGrid>
       <Group justify="space-between" gap="sm" mb="md">
         <div>
