@@ -1,8 +1,7 @@
 import { ActionIcon, Group, Text, VisuallyHidden } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
-import { CheckIcon } from '../../../components/icons';
+import { CheckIcon, CopyIcon } from '../../../components/icons';
 import { useKeysTranslation } from '../i18n/register';
-import { CopyIcon } from './copy-icon';
 import classes from './license-key.module.css';
 
 /**
