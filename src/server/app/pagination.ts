@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { errors } from './errors.js';
 
@@ -24,3 +25,7 @@ export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(500).optional(),
 };
+
+/** Rows after the cursor in a newest-first (timestamp, id) order: one row-value comparison on both dialects. */
+export const olderThan = (atColumn: string, idColumn: string, cursor: Cursor) =>
+  sql<boolean>`(${sql.ref(atColumn)}, ${sql.ref(idColumn)}) < (${cursor.at}, ${cursor.id})`;

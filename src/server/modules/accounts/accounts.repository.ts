@@ -3,7 +3,7 @@ import type { Db } from '../../app/db.js';
 import { nowIso, toBool } from '../../app/db.js';
 import { newId } from '../../app/ids.js';
 import { nextCounterValue } from '../../app/counters.js';
-import { type Cursor, decodeCursor, encodeCursor } from '../../app/pagination.js';
+import { type Cursor, decodeCursor, encodeCursor, olderThan } from '../../app/pagination.js';
 
 export interface Account {
   id: string;
@@ -85,9 +85,7 @@ export function createAccountsRepository({ db }: { db: Db }) {
         );
       }
       if (after) {
-        query = query.where((eb) =>
-          eb.or([eb('a.created_at', '<', after.at), eb.and([eb('a.created_at', '=', after.at), eb('a.id', '<', after.id)])]),
-        );
+        query = query.where(olderThan('a.created_at', 'a.id', after));
       }
       const rows = await query.execute();
       const page = rows.slice(0, limit);

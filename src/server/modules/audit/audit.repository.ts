@@ -1,6 +1,6 @@
 import type { Db } from '../../app/db.js';
 import { parseJson } from '../../app/db.js';
-import { decodeCursor, encodeCursor } from '../../app/pagination.js';
+import { decodeCursor, encodeCursor, olderThan } from '../../app/pagination.js';
 
 export interface AuditEventView {
   id: string;
@@ -41,9 +41,7 @@ export function createAuditRepository({ db }: { db: Db }) {
         .orderBy('e.id', 'desc')
         .limit(limit + 1);
       if (after) {
-        query = query.where((eb) =>
-          eb.or([eb('e.at', '<', after.at), eb.and([eb('e.at', '=', after.at), eb('e.id', '<', after.id)])]),
-        );
+        query = query.where(olderThan('e.at', 'e.id', after));
       }
       const rows = await query.execute();
       const page = rows.slice(0, limit);

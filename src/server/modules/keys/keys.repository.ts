@@ -2,7 +2,7 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../app/db.js';
 import { LIVE } from './live.js';
 import { nowIso } from '../../app/db.js';
-import { decodeCursor, encodeCursor } from '../../app/pagination.js';
+import { decodeCursor, encodeCursor, olderThan } from '../../app/pagination.js';
 import type { Database } from '../../db/schema.js';
 import { EXPIRING_WITHIN_DAYS } from './key-format.js';
 import type { KeyListScope } from './keys.policy.js';
@@ -150,7 +150,7 @@ export function createKeysRepository({ db }: { db: Db }) {
         );
       }
       if (after) {
-        q = q.where((eb) => eb.or([eb('k.created_at', '<', after.at), eb.and([eb('k.created_at', '=', after.at), eb('k.id', '<', after.id)])]));
+        q = q.where(olderThan('k.created_at', 'k.id', after));
       }
       const rows = await q.execute();
       const page = rows.slice(0, limit);

@@ -1,6 +1,6 @@
 import type { Db } from '../../app/db.js';
 import { nowIso } from '../../app/db.js';
-import { decodeCursor, encodeCursor } from '../../app/pagination.js';
+import { decodeCursor, encodeCursor, olderThan } from '../../app/pagination.js';
 
 export interface MailSummary {
   id: string;
@@ -28,9 +28,7 @@ export function createOutboxRepository({ db }: { db: Db }) {
         .orderBy('id', 'desc')
         .limit(limit + 1);
       if (after) {
-        q = q.where((eb) =>
-          eb.or([eb('created_at', '<', after.at), eb.and([eb('created_at', '=', after.at), eb('id', '<', after.id)])]),
-        );
+        q = q.where(olderThan('created_at', 'id', after));
       }
       const rows = await q.execute();
       const page = rows.slice(0, limit);
