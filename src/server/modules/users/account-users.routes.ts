@@ -30,6 +30,9 @@ const presentAccountUser = (actor: CustomerActor, u: AccountUser) => ({
 });
 
 const userParams = z.object({ userId: z.string().min(1).max(100) });
+// Any text may follow /invitations/: a malformed link is as unknown as a well-formed one that
+// matches nothing (404 from the usecase), not a validation error that tells them apart.
+const invitationParams = z.object({ token: z.string() });
 const oneUser = { 200: z.object({ data: accountUserSchema }) };
 
 export async function accountUsersRoutes(app: FastifyInstance) {
@@ -133,7 +136,7 @@ export async function accountUsersRoutes(app: FastifyInstance) {
     '/api/v1/invitations/:token',
     {
       config: { auth: 'public' },
-      schema: { tags: ['invitations'], summary: 'What an invitation link is for', params: z.object({ token: z.string().min(10).max(200) }), response: { 200: z.object({ data: invitationSchema }) } },
+      schema: { tags: ['invitations'], summary: 'What an invitation link is for (404 for any link that is not one)', params: invitationParams, response: { 200: z.object({ data: invitationSchema }) } },
     },
     async (req) => ({ data: (await getInvitation({ deps, token: req.params.token })).invitation }),
   );
@@ -145,7 +148,7 @@ export async function accountUsersRoutes(app: FastifyInstance) {
       schema: {
         tags: ['invitations'],
         summary: 'Accept an invitation: set name and password, and sign in',
-        params: z.object({ token: z.string().min(10).max(200) }),
+        params: invitationParams,
         body: acceptInvitationSchema,
         response: { 200: z.object({ data: meSchema.nullable(), mfaRequired: z.boolean() }) },
       },

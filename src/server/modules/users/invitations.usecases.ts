@@ -7,7 +7,11 @@ import { ensureAcceptablePassword } from './passwords.js';
 import { createTokensRepository, type UserToken } from './tokens.repository.js';
 import { createUsersRepository } from './users.repository.js';
 
+/** The shape of the links we send (base64url, 256 bits); anything else is not looked up. */
+const TOKEN_FORMAT = /^[A-Za-z0-9_-]{10,200}$/;
+
 async function openInvitation(deps: AppDeps, token: string): Promise<UserToken> {
+  if (!TOKEN_FORMAT.test(token)) throw tokenNotFound();
   const found = await createTokensRepository({ db: deps.db }).findByToken('invitation', token);
   if (!found) throw tokenNotFound();
   if (found.usedAt) throw tokenUsed();

@@ -216,6 +216,16 @@ describe('invitations', () => {
     expect((await t.request({ method: 'GET', url: '/api/v1/invitations/unknown-token-123456' })).statusCode).toBe(404);
   });
 
+  it('answers a malformed link like an unknown one: 404, never a validation error', async () => {
+    const malformed = ['short', 'has spaces in it %20 here', 'x'.repeat(90), 'semi;colon;token;value', '%C3%A4%C3%B6%C3%BC-umlauts-token'];
+    for (const token of malformed) {
+      const shown = await t.request({ method: 'GET', url: `/api/v1/invitations/${token}` });
+      expect({ token, status: shown.statusCode, code: shown.json().code }).toEqual({ token, status: 404, code: 'token.not_found' });
+      const accepted = await t.request({ method: 'POST', url: `/api/v1/invitations/${token}`, payload: { name: 'Mallory', password: 'a sound long passphrase' } });
+      expect({ token, status: accepted.statusCode, code: accepted.json().code }).toEqual({ token, status: 404, code: 'token.not_found' });
+    }
+  });
+
   it('resending makes a new link and the old one stops working', async () => {
     const { cookie } = await adminSession();
     const created = (await invite(cookie, { email: 'resend@example.test', name: 'Resend', role: 'member' })).json().data;
