@@ -28,12 +28,17 @@ export type Me = {
     viewConsole: boolean;
     viewStaffAccounts: boolean;
     viewOutbox: boolean;
+    createAccounts: boolean;
   };
   session: { expiresAt: string; idleExpiresAt: string };
   /** `enrollmentRequired`: every other API call answers 403 until the user has set up MFA. */
   mfa: { enabled: boolean; enrollmentRequired: boolean; demanded: boolean };
-  notificationPrefs: { caseUpdates: boolean; invoiceReminders: boolean; releaseNotes: boolean; securityAlerts: boolean };
+  /** An email change waiting for the link sent to the new address; `user.email` still signs in. */
+  pendingEmail: { email: string; expiresAt: string } | null;
+  notificationPrefs: NotificationPrefs;
 };
+
+export type NotificationPrefs = { caseUpdates: boolean; invoiceReminders: boolean; releaseNotes: boolean; securityAlerts: boolean };
 
 export const meQueryKey = ['me'] as const;
 
@@ -51,7 +56,7 @@ export function useMe(): Me {
   return useSuspenseQuery(meQueryOptions()).data;
 }
 
-export type MeUpdate = { name?: string; locale?: Language };
+export type MeUpdate = { name?: string; locale?: Language; notificationPrefs?: NotificationPrefs };
 
 export async function updateMe(update: MeUpdate): Promise<Me> {
   const { data } = await apiRequest<{ data: Me }>('/api/v1/me', { method: 'PATCH', body: update });

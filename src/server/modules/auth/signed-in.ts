@@ -14,6 +14,6 @@ export async function signedInResponse({ deps, reply, token }: { deps: Pick<AppD
   const session = await createAuthRepository({ db }).findSessionByTokenHash(sha256Hex(token));
   if (!session) throw new Error('session vanished right after sign-in');
   const actor = actorFromSession(session);
-  const { user, memberships } = await getMe({ db, actor });
-  return { data: presentMe({ user, actor, memberships, session, staffMfaRequired: config.staffMfaRequired }), mfaRequired: false };
+  const { user, memberships, pendingEmail } = await getMe({ db, actor });
+  return { data: presentMe({ user, actor, memberships, session, staffMfaRequired: config.staffMfaRequired, pendingEmail }), mfaRequired: false };
 }

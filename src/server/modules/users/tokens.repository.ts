@@ -57,6 +57,20 @@ export function createTokensRepository({ db }: { db: Db }) {
       };
     },
 
+    /** The newest unused, unexpired token of this kind for the user (e.g. a pending email change). */
+    async findOpen({ userId, kind }: { userId: string; kind: TokenKind }): Promise<{ newEmail: string | null; expiresAt: string } | null> {
+      const r = await db
+        .selectFrom('user_tokens')
+        .select(['new_email', 'expires_at'])
+        .where('user_id', '=', userId)
+        .where('kind', '=', kind)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', nowIso())
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst();
+      return r ? { newEmail: r.new_email, expiresAt: r.expires_at } : null;
+    },
+
     /** Marks the token used; false when it was used (or revoked) meanwhile — the loser of a race. */
     async consume(id: string): Promise<boolean> {
       const result = await db.updateTable('user_tokens').set({ used_at: nowIso() }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();

@@ -10,12 +10,14 @@ export function presentMe({
   memberships,
   session,
   staffMfaRequired,
+  pendingEmail = null,
 }: {
   user: User;
   actor: AuthenticatedActor;
   memberships: MembershipWithAccount[];
   session: { expiresAt: string; idleExpiresAt: string; accountRequiresMfa?: boolean };
   staffMfaRequired?: boolean;
+  pendingEmail?: { email: string; expiresAt: string } | null;
 }): Me {
   const demanded =
     (actor.kind === 'customer' && actor.accountId !== null && !!session.accountRequiresMfa) ||
@@ -50,9 +52,11 @@ export function presentMe({
       viewConsole: can(actor, 'access:console'),
       viewStaffAccounts: can(actor, 'read:staff_accounts'),
       viewOutbox: can(actor, 'read:outbox'),
+      createAccounts: can(actor, 'manage:accounts'),
     },
     session: { expiresAt: session.expiresAt, idleExpiresAt: session.idleExpiresAt },
     mfa: { enabled: user.mfaEnabled, enrollmentRequired: demanded && !user.mfaEnabled, demanded },
+    pendingEmail,
     notificationPrefs: user.notificationPrefs,
   };
 }

@@ -44,8 +44,8 @@ export async function usersRoutes(app: FastifyInstance) {
   async function me(req: FastifyRequest, override?: { actor: AuthenticatedActor; session: ResolvedSession }) {
     const actor = override?.actor ?? (req.actor as AuthenticatedActor);
     const session = override?.session ?? req.session!;
-    const { user, memberships } = await getMe({ db, actor });
-    return { data: presentMe({ user, actor, memberships, session, staffMfaRequired: config.staffMfaRequired }) };
+    const { user, memberships, pendingEmail } = await getMe({ db, actor });
+    return { data: presentMe({ user, actor, memberships, session, staffMfaRequired: config.staffMfaRequired, pendingEmail }) };
   }
 
   r.get(

@@ -29,6 +29,7 @@ export const meSchema = z.object({
     viewConsole: z.boolean(),
     viewStaffAccounts: z.boolean(),
     viewOutbox: z.boolean(),
+    createAccounts: z.boolean(),
   }),
   session: z.object({ expiresAt: z.string(), idleExpiresAt: z.string() }),
   mfa: z.object({
@@ -37,6 +38,8 @@ export const meSchema = z.object({
     enrollmentRequired: z.boolean(),
     demanded: z.boolean(),
   }),
+  /** An email change waiting for the link sent to the new address; the sign-in address is still `user.email`. */
+  pendingEmail: z.object({ email: z.string(), expiresAt: z.string() }).nullable(),
   notificationPrefs: z.object({ caseUpdates: z.boolean(), invoiceReminders: z.boolean(), releaseNotes: z.boolean(), securityAlerts: z.boolean() }),
 });
 

@@ -3,6 +3,7 @@ import { recordAuditEvent } from '../../app/audit.js';
 import { type Db, toBool } from '../../app/db.js';
 import { createError } from '../../app/errors.js';
 import { createAuthRepository } from '../auth/auth.repository.js';
+import { createTokensRepository } from './tokens.repository.js';
 import { createUsersRepository, type NotificationPrefs } from './users.repository.js';
 
 export const accountNotFound = createError({ code: 'account.not_found', status: 404, message: 'Account not found' });
@@ -10,15 +11,17 @@ const userNotFound = createError({ code: 'user.not_found', status: 404, message:
 
 const accountOf = (actor: AuthenticatedActor) => (actor.kind === 'customer' ? actor.accountId : null);
 
-/** The signed-in user with their memberships. */
+/** The signed-in user with their memberships and an email change still waiting for confirmation. */
 export async function getMe({ db, actor }: { db: Db; actor: AuthenticatedActor }) {
   const users = createUsersRepository({ db });
-  const [user, memberships] = await Promise.all([
+  const [user, memberships, emailChange] = await Promise.all([
     users.findUserById(actor.userId),
     actor.kind === 'customer' ? users.listMembershipsOfUser(actor.userId) : Promise.resolve([]),
+    createTokensRepository({ db }).findOpen({ userId: actor.userId, kind: 'email_change' }),
   ]);
   if (!user) throw userNotFound();
-  return { user, memberships };
+  const pendingEmail = emailChange?.newEmail ? { email: emailChange.newEmail, expiresAt: emailChange.expiresAt } : null;
+  return { user, memberships, pendingEmail };
 }
 
 /** Changes the user's own name or language; audited in the account in use. */

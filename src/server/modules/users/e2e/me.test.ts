@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAccount, buildMember, loginAs } from '../../../test-support/factories.js';
+import { buildAccount, buildMember, buildStaff, loginAs } from '../../../test-support/factories.js';
 import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
 import { createUsersRepository } from '../users.repository.js';
 
@@ -23,11 +23,23 @@ describe('GET /api/v1/me', () => {
     expect(me.areas).toEqual(['dashboard', 'keys', 'account']);
     expect(me.abilities).toEqual({
       manageUsers: false, manageAccountSecurity: false, manageStaff: false, switchAccount: false, viewActivity: false, viewConsole: false,
-      viewStaffAccounts: false, viewOutbox: false,
+      viewStaffAccounts: false, viewOutbox: false, createAccounts: false,
     });
+    expect(me.pendingEmail).toBeNull();
     expect(me.mfa).toEqual({ enabled: false, enrollmentRequired: false, demanded: false });
     expect(me.notificationPrefs).toEqual({ caseUpdates: true, invoiceReminders: true, releaseNotes: false, securityAlerts: true });
     expect(Date.parse(me.session.idleExpiresAt)).toBeLessThanOrEqual(Date.parse(me.session.expiresAt));
+  });
+});
+
+describe('staff abilities in /me', () => {
+  it('lets staff admins create accounts and manage staff users, and agents neither', async () => {
+    const admin = (await buildStaff(t.db, { staffRole: 'admin' })).user;
+    const agent = (await buildStaff(t.db, { staffRole: 'agent' })).user;
+    const adminMe = (await t.request({ method: 'GET', url: '/api/v1/me', cookie: await loginAs(t, admin) })).json().data;
+    const agentMe = (await t.request({ method: 'GET', url: '/api/v1/me', cookie: await loginAs(t, agent) })).json().data;
+    expect(adminMe.abilities).toMatchObject({ createAccounts: true, manageStaff: true, viewStaffAccounts: true });
+    expect(agentMe.abilities).toMatchObject({ createAccounts: false, manageStaff: false, viewStaffAccounts: true });
   });
 });
 

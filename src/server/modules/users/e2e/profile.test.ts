@@ -44,11 +44,34 @@ describe('Mein Profil', () => {
     expect(res.statusCode).toBe(202);
     expect((await lastMailTo(t, user.email)).mail.subject).toContain('E-Mail-Adresse');
     const { token } = await lastMailTo(t, 'moved@example.test');
-    expect((await t.request({ method: 'GET', url: '/api/v1/me', cookie })).json().data.user.email).toBe(user.email);
+    const pending = (await t.request({ method: 'GET', url: '/api/v1/me', cookie })).json().data;
+    expect(pending.user.email).toBe(user.email);
+    expect(pending.pendingEmail.email).toBe('moved@example.test');
+    expect(Date.parse(pending.pendingEmail.expiresAt)).toBeGreaterThan(Date.now());
     const confirmed = await t.request({ method: 'POST', url: `/api/v1/email-changes/${token}` });
     expect(confirmed.json().data.email).toBe('moved@example.test');
-    expect((await t.request({ method: 'GET', url: '/api/v1/me', cookie })).json().data.user.email).toBe('moved@example.test');
+    const after = (await t.request({ method: 'GET', url: '/api/v1/me', cookie })).json().data;
+    expect(after.user.email).toBe('moved@example.test');
+    expect(after.pendingEmail).toBeNull();
     expect((await t.request({ method: 'POST', url: `/api/v1/email-changes/${token}` })).statusCode).toBe(410);
+  });
+});
+
+describe('a pending email change', () => {
+  it('is the newest request: asking again replaces the address waiting for confirmation', async () => {
+    const { user } = await buildMember(t.db);
+    const cookie = await loginAs(t, user);
+    await t.request({ method: 'POST', url: '/api/v1/me/email', cookie, payload: { newEmail: 'first@example.test', currentPassword: TEST_PASSWORD } });
+    await t.request({ method: 'POST', url: '/api/v1/me/email', cookie, payload: { newEmail: 'second@example.test', currentPassword: TEST_PASSWORD } });
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', cookie })).json().data.pendingEmail.email).toBe('second@example.test');
+  });
+
+  it('is gone once its link has expired', async () => {
+    const { user } = await buildMember(t.db);
+    const cookie = await loginAs(t, user);
+    await t.request({ method: 'POST', url: '/api/v1/me/email', cookie, payload: { newEmail: 'expiring@example.test', currentPassword: TEST_PASSWORD } });
+    await t.db.updateTable('user_tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('user_id', '=', user.id).where('kind', '=', 'email_change').execute();
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', cookie })).json().data.pendingEmail).toBeNull();
   });
 });
 
