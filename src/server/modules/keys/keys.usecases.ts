@@ -99,15 +99,23 @@ export async function bulkUpdateKeys({
   const keys: KeyRow[] = [];
   for (const id of new Set(keyIds)) keys.push(await getManagedKey(deps, ka, id));
   if (patch.keyGroupId !== undefined) await checkTargetGroup(deps, ka, patch.keyGroupId);
-  const assignment = patch.assignedTo !== undefined ? await resolveAssignee(deps, ka, patch.assignedTo, ip) : {};
+  const assignment: Partial<Awaited<ReturnType<typeof resolveAssignee>>> = patch.assignedTo !== undefined ? await resolveAssignee(deps, ka, patch.assignedTo, ip) : {};
   await deps.db.transaction().execute(async (trx) => {
     const repo = createKeysRepository({ db: trx });
     for (const key of keys) {
       await repo.update(key.id, null, { ...assignment, ...(patch.keyGroupId !== undefined ? { keyGroupId: patch.keyGroupId } : {}) });
-      await recordAuditEvent(trx, {
-        accountId: key.accountId, actorUserId: ka.actor.userId, action: patch.assignedTo !== undefined ? (patch.assignedTo === null ? 'key.unassigned' : 'key.assigned') : 'key.moved',
-        targetType: 'key', targetId: key.id, data: { bulk: true, ...(patch.keyGroupId !== undefined ? { toGroup: patch.keyGroupId } : {}) }, ip,
-      });
+      // One event per change and key, with the same codes and data as a single update.
+      if (patch.assignedTo !== undefined) {
+        await recordAuditEvent(trx, {
+          accountId: key.accountId, actorUserId: ka.actor.userId, action: patch.assignedTo === null ? 'key.unassigned' : 'key.assigned', targetType: 'key', targetId: key.id,
+          data: { from: key.assignedEmail ?? key.assignedName, to: assignment.assignedEmail ?? assignment.assignedName ?? null, bulk: true }, ip,
+        });
+      }
+      if (patch.keyGroupId !== undefined && patch.keyGroupId !== key.keyGroupId) {
+        await recordAuditEvent(trx, {
+          accountId: key.accountId, actorUserId: ka.actor.userId, action: 'key.moved', targetType: 'key', targetId: key.id, data: { from: key.keyGroupId, to: patch.keyGroupId, bulk: true }, ip,
+        });
+      }
     }
   });
   return { updated: keys.length };

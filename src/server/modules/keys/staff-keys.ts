@@ -97,6 +97,11 @@ export async function issueKeys({ deps, actor, input, ip }: { deps: AppDeps; act
   });
 }
 
+/** The audit code of each status change (the codes are literal so the activity texts can be checked against them). */
+const STATUS_ACTIONS = { active: 'key.reactivated', suspended: 'key.suspended', revoked: 'key.revoked' } as const;
+
+const pick = <T extends object>(from: T, like: Partial<T>) => Object.fromEntries(Object.keys(like).map((k) => [k, from[k as keyof T]]));
+
 /** Staff change a key's status (suspend, revoke, reactivate), seats, term end or maintenance. */
 export async function updateKeyAsStaff({
   deps, actor, keyId, patch, ip,
@@ -121,8 +126,15 @@ export async function updateKeyAsStaff({
       const activations = createActivationsRepository({ db: trx });
       for (const a of (await activations.listForKey(keyId)).filter((x) => x.status === 'active')) await activations.deactivate(a.id, { at: nowIso(), how: 'staff', byUserId: actor.userId });
     }
-    const action = patch.status && patch.status !== key.status ? `key.${patch.status === 'active' ? 'reactivated' : patch.status}` : 'key.terms_changed';
-    await recordAuditEvent(trx, { accountId: key.accountId, actorUserId: actor.userId, action, targetType: 'key', targetId: keyId, data: patch, ip });
+    const { status, ...terms } = patch;
+    const event = { accountId: key.accountId, actorUserId: actor.userId, targetType: 'key', targetId: keyId, ip };
+    if (status !== undefined && status !== key.status) {
+      await recordAuditEvent(trx, { ...event, action: STATUS_ACTIONS[status], data: { from: key.status, to: status } });
+    }
+    if (Object.values(terms).some((v) => v !== undefined)) {
+      const before = { seats: key.seats, validUntil: key.validUntil, maintenanceEnd: key.maintenanceEnd };
+      await recordAuditEvent(trx, { ...event, action: 'key.terms_changed', data: { from: pick(before, terms), to: terms } });
+    }
   });
   return { key: (await createKeysRepository({ db: deps.db }).findById(keyId))! };
 }

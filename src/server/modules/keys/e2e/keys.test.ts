@@ -184,6 +184,27 @@ describe('assignment and key groups', () => {
     expect(ids(await t.request({ method: 'GET', url: `/api/v1/keys?keyGroup=${w.munich}`, cookie: a }))).toEqual([w.keys.berlin, w.keys.munich].sort());
   });
 
+  it('audits a bulk move as key.moved with both groups, and a bulk assignment as key.assigned, once per key', async () => {
+    const w = await world();
+    const a = await loginAs(t, w.admin);
+    const events = async (keyId: string) =>
+      (await t.db.selectFrom('audit_events').select(['action', 'data']).where('target_id', '=', keyId).orderBy('at').orderBy('action').execute()).map((e) => ({
+        action: e.action, data: typeof e.data === 'string' ? JSON.parse(e.data) : e.data,
+      }));
+    const moved = await t.request({ method: 'POST', url: '/api/v1/keys/bulk-assign', cookie: a, payload: { keyIds: [w.keys.berlin, w.keys.munich], keyGroupId: w.munich } });
+    expect(moved.statusCode).toBe(200);
+    expect(await events(w.keys.berlin)).toEqual([{ action: 'key.moved', data: { from: w.berlin, to: w.munich, bulk: true } }]);
+    // Already in München: nothing moved, nothing audited.
+    expect(await events(w.keys.munich)).toEqual([]);
+    await t.request({ method: 'POST', url: '/api/v1/keys/bulk-assign', cookie: a, payload: { keyIds: [w.keys.berlin], keyGroupId: null, assignedTo: { name: 'Erika', email: 'erika@example.test' } } });
+    // Both events of one key land in one transaction (same instant): compare them in a fixed order.
+    const second = (await events(w.keys.berlin)).slice(1).sort((x, y) => x.action.localeCompare(y.action));
+    expect(second).toEqual([
+      { action: 'key.assigned', data: { from: null, to: 'erika@example.test', bulk: true } },
+      { action: 'key.moved', data: { from: w.munich, to: null, bulk: true } },
+    ]);
+  });
+
   it('admins create, rename and delete key groups; deleting keeps the keys', async () => {
     const w = await world();
     const a = await loginAs(t, w.admin);
