@@ -1,8 +1,11 @@
+import './i18n/register';
 import { Card, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../components/document-title';
 import { useMe } from '../../lib/me';
+import { EmailCard } from './components/email-card';
 import { MembershipsTable } from './components/memberships-table';
+import { NotificationsCard } from './components/notifications-card';
 import { ProfileForm } from './components/profile-form';
 
 export function ProfilePage() {
@@ -17,6 +20,8 @@ export function ProfilePage() {
         </Title>
         <ProfileForm me={me} />
       </Card>
+      <EmailCard me={me} />
+      <NotificationsCard me={me} />
       <Card withBorder component="section" aria-labelledby="memberships-title">
         <Title order={2} size="h3" id="memberships-title" mb="md">
           {t('account.memberships.title')}

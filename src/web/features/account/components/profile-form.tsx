@@ -7,7 +7,7 @@ import { fieldMessageKeys, problemMessageKey } from '../../../lib/problem-messag
 
 const NAME_MAX_LENGTH = 200;
 
-/** Name (editable), email (read-only: it is the user name) and the preferred language. */
+/** Name and the preferred language; the email address has its own card (it changes through a confirmation link). */
 export function ProfileForm({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const updateName = useUpdateMe();
@@ -72,14 +72,6 @@ export function ProfileForm({ me }: { me: Me }) {
           </Group>
         </Stack>
       </form>
-      <TextInput
-        label={t('account.profile.email')}
-        description={t('account.profile.emailHint')}
-        value={me.user.email}
-        readOnly
-        variant="filled"
-        maw={480}
-      />
       <Radio.Group
         label={t('account.profile.language')}
         description={t('account.profile.languageHint')}
