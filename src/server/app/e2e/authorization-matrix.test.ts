@@ -134,6 +134,7 @@ const MATRIX: Row[] = [
   { method: 'GET', url: '/api/v1/staff/users', expect: staffAdminOnly(200) },
   { method: 'GET', url: '/api/v1/keys', expect: customersOnly(200) },
   { method: 'GET', url: '/api/v1/keys/facets', expect: customersOnly(200) },
+  { method: 'GET', url: '/api/v1/keys/assignees', request: () => ({ url: '/api/v1/keys/assignees?q=a' }), expect: customersOnly(403, { keyManager: 200, admin: 200, otherAdmin: 200 }) },
   { method: 'GET', url: '/api/v1/keys/:keyId', request: (f) => ({ url: `/api/v1/keys/${f.groupKey}` }), expect: customersOnly(404, { keyManager: 200, admin: 200 }) },
   {
     method: 'PATCH',

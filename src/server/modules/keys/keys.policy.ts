@@ -44,6 +44,9 @@ export function ensureKeyReader(actor: Actor): CustomerActor & { accountId: stri
   return actor;
 }
 
+/** Picking a portal user as a key's assignee: those who assign keys (admins, key managers); members may not list the account's users. */
+export const canPickAssignee = (actor: CustomerActor) => can(actor, 'manage:keys:all') || can(actor, 'manage:keys:groups');
+
 /** Creating, renaming and deleting key groups: account admins. */
 export const canManageKeyGroups = (actor: CustomerActor) => can(actor, 'manage:keys:all');
 

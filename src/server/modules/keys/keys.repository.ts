@@ -158,6 +158,36 @@ export function createKeysRepository({ db }: { db: Db }) {
       return { items: page.map(toKey), nextCursor: rows.length > limit && last ? encodeCursor({ at: last.created_at, id: last.id }) : null };
     },
 
+    /**
+     * The products and key groups of the keys in the scope: the choices that can narrow the list.
+     * `alsoGroupIds` adds groups the actor looks after even while they hold no key (an admin's
+     * account groups, a key manager's own), which the list then shows as empty.
+     */
+    async facets({ scope, alsoGroupIds = [] }: { scope: KeyListScope; alsoGroupIds?: readonly string[] }) {
+      const products = await db
+        .selectFrom('product_keys as k')
+        .innerJoin('products as p', 'p.id', 'k.product_id')
+        .select(['p.id', 'p.name'])
+        .distinct()
+        .where((eb) => keyScopeWhere(eb, scope))
+        .orderBy('p.name')
+        .execute();
+      const keyGroups = await db
+        .selectFrom('key_groups as g')
+        .select(['g.id', 'g.name'])
+        .where('g.account_id', '=', scope.accountId)
+        .where((eb) => {
+          const withVisibleKey = eb.exists(
+            eb.selectFrom('product_keys as k').select('k.id').whereRef('k.key_group_id', '=', 'g.id').where((kb) => keyScopeWhere(kb, scope)),
+          );
+          return alsoGroupIds.length ? eb.or([withVisibleKey, eb('g.id', 'in', [...alsoGroupIds])]) : withVisibleKey;
+        })
+        .orderBy('g.name')
+        .orderBy('g.id')
+        .execute();
+      return { products, keyGroups };
+    },
+
     /** One key of the account (another account's key is simply not found). */
     async find({ accountId, keyId }: { accountId: string; keyId: string }): Promise<KeyRow | null> {
       const r = await base().where('k.account_id', '=', accountId).where('k.id', '=', keyId).executeTakeFirst();

@@ -7,9 +7,11 @@ import { etagOf, requireIfMatch } from '../../app/etag.js';
 import { csvRow } from '../audit/csv.js';
 import { createActivationsRepository } from './activations.repository.js';
 import { createKeyGroupsRepository } from './key-groups.repository.js';
-import { ensureKeyReader, type KeyActor, keyListScope } from './keys.policy.js';
+import { errors } from '../../app/errors.js';
+import { createAssigneesRepository } from './assignees.repository.js';
+import { canPickAssignee, ensureKeyReader, type KeyActor, keyListScope } from './keys.policy.js';
 import { presentActivation, presentKey } from './keys.presenter.js';
-import { createKeysRepository, keyScopeWhere } from './keys.repository.js';
+import { createKeysRepository } from './keys.repository.js';
 import { activationSchema, bulkUpdateSchema, keyGroupSchema, keyListQuery, keySchema, updateKeySchema } from './keys.schemas.js';
 import {
   bulkUpdateKeys,
@@ -90,17 +92,27 @@ export async function keysRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const ka = await keyActor(req);
-      const scope = keyListScope(ka);
-      const products = await deps.db
-        .selectFrom('product_keys as k')
-        .innerJoin('products as p', 'p.id', 'k.product_id')
-        .select(['p.id', 'p.name'])
-        .distinct()
-        .where((eb) => keyScopeWhere(eb, scope))
-        .orderBy('p.name')
-        .execute();
-      const visibleGroups = can(ka.actor, 'read:keys:all') ? await groups.list(ka.actor.accountId) : await groups.list(ka.actor.accountId, ka.managedGroupIds);
-      return { data: { products, keyGroups: visibleGroups.map(({ id, name }) => ({ id, name })) } };
+      // Admins may file keys under any group of the account; key managers look after theirs.
+      const alsoGroupIds = can(ka.actor, 'read:keys:all') ? (await groups.list(ka.actor.accountId)).map((g) => g.id) : ka.managedGroupIds;
+      return { data: await keys.facets({ scope: keyListScope(ka), alsoGroupIds }) };
+    },
+  );
+
+  r.get(
+    '/api/v1/keys/assignees',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['keys'],
+        summary: 'Active portal users of your account a key can be assigned to (name or email contains q; at most 20)',
+        querystring: z.strictObject({ q: z.string().trim().max(200).optional() }),
+        response: { 200: z.object({ data: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })) }) },
+      },
+    },
+    async (req) => {
+      const actor = ensureKeyReader(req.actor);
+      if (!canPickAssignee(actor)) throw errors.forbidden();
+      return { data: await createAssigneesRepository({ db: deps.db }).search({ accountId: actor.accountId, q: req.query.q }) };
     },
   );
 

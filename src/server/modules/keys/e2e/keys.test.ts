@@ -126,8 +126,56 @@ describe('the key list', () => {
         expect(listed, `${p.role} in round ${round}`).toEqual(expected);
         const csv = (await t.request({ method: 'GET', url: '/api/v1/keys?format=csv', cookie })).body.trim().split('\r\n');
         expect(csv.length - 1).toBe(expected.length);
+        // Facets offer every group a visible key is in (and the groups the actor looks after), nothing else.
+        const visible = facts.filter((f) => expected.includes(f.id));
+        const looksAfter = p.role === 'admin' ? groups : (managed.get(p.user.id) ?? []);
+        const facets = (await t.request({ method: 'GET', url: '/api/v1/keys/facets', cookie })).json().data;
+        const expectedGroups = [...new Set([...visible.flatMap((f) => (f.keyGroupId ? [f.keyGroupId] : [])), ...looksAfter])].sort();
+        expect(facets.keyGroups.map((g: { id: string }) => g.id).sort(), `facets of ${p.role} in round ${round}`).toEqual(expectedGroups);
+        expect(facets.products.map((x: { id: string }) => x.id)).toEqual(visible.length ? [productId] : []);
       }
     }
+  });
+});
+
+describe('facets', () => {
+  it('include the group of a key assigned to a key manager outside their groups, and nothing of another account', async () => {
+    const w = await world();
+    await t.db.updateTable('product_keys').set({ assigned_user_id: w.km.id }).where('id', '=', w.keys.munich).execute();
+    const other = await buildAccount(t.db);
+    await buildKeyGroup(t.db, other.id, 'Fremd');
+    const k = await loginAs(t, w.km);
+    const facets = (await t.request({ method: 'GET', url: '/api/v1/keys/facets', cookie: k })).json().data;
+    expect(facets.keyGroups.map((g: { name: string }) => g.name)).toEqual(['Berlin', 'München']);
+    expect(ids(await t.request({ method: 'GET', url: `/api/v1/keys?keyGroup=${w.munich}`, cookie: k }))).toEqual([w.keys.munich]);
+    const m = (await t.request({ method: 'GET', url: '/api/v1/keys/facets', cookie: await loginAs(t, w.member) })).json().data;
+    expect(m).toEqual({ products: [{ id: w.productId, name: 'Analytics Desktop' }], keyGroups: [] });
+  });
+});
+
+describe('assignee search', () => {
+  it('finds active portal users of the own account by name or email, at most 20, for admins and key managers', async () => {
+    const w = await world();
+    await buildMember(t.db, { account: w.account, role: 'member', name: 'Erika Mustermann', email: `erika.${w.account.id}@example.test` });
+    await buildMember(t.db, { account: w.account, role: 'member', name: 'Erika Eingeladen', status: 'invited' });
+    const disabled = (await buildMember(t.db, { account: w.account, role: 'member', name: 'Erika Gesperrt' })).user;
+    await t.db.updateTable('memberships').set({ status: 'disabled' }).where('user_id', '=', disabled.id).execute();
+    await buildMember(t.db, { role: 'admin', name: 'Erika Fremd' });
+    for (let i = 0; i < 25; i++) await buildMember(t.db, { account: w.account, role: 'member', name: `Zeta ${String(i).padStart(2, '0')}` });
+    const search = async (cookie: string, q: string) => t.request({ method: 'GET', url: `/api/v1/keys/assignees?q=${encodeURIComponent(q)}`, cookie });
+    for (const cookie of [await loginAs(t, w.admin), await loginAs(t, w.km)]) {
+      const byName = await search(cookie, 'erika');
+      expect(byName.statusCode).toBe(200);
+      expect(byName.json().data.map((u: { name: string }) => u.name)).toEqual(['Erika Mustermann']);
+      expect((await search(cookie, `ERIKA.${w.account.id}`)).json().data).toHaveLength(1);
+      expect((await search(cookie, 'zeta')).json().data).toHaveLength(20);
+      expect((await search(cookie, '%')).json().data).toEqual([]);
+    }
+    const member = await search(await loginAs(t, w.member), 'erika');
+    expect(member.statusCode).toBe(403);
+    const tooLong = await search(await loginAs(t, w.admin), 'x'.repeat(201));
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 });
 
