@@ -1,5 +1,6 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { type ActivityFilters, activityApiQuery } from '../activity-filters';
 
 export type ActivityEvent = {
   id: string;
@@ -16,23 +17,24 @@ export type ActivityPage = { data: ActivityEvent[]; nextCursor: string | null };
 
 export const ACTIVITY_PAGE_SIZE = 25;
 
-export function getActivity({ cursor, signal }: { cursor: string | null; signal?: AbortSignal }) {
+export function getActivity({ filters, cursor, signal }: { filters: ActivityFilters; cursor: string | null; signal?: AbortSignal }) {
   return apiRequest<ActivityPage>('/api/v1/account/activity', {
-    query: { limit: ACTIVITY_PAGE_SIZE, cursor },
+    query: { ...activityApiQuery(filters), limit: ACTIVITY_PAGE_SIZE, cursor },
     signal,
   });
 }
 
 /** Keyed by account so a switch never shows the previous account's events, even for a moment. */
-export function activityQueryOptions(accountId: string) {
+export function activityQueryOptions(accountId: string, filters: ActivityFilters) {
   return infiniteQueryOptions({
-    queryKey: ['account', accountId, 'activity'],
-    queryFn: ({ pageParam, signal }) => getActivity({ cursor: pageParam, signal }),
+    queryKey: ['account', accountId, 'activity', filters],
+    queryFn: ({ pageParam, signal }) => getActivity({ filters, cursor: pageParam, signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 
-export function useActivity(accountId: string) {
-  return useInfiniteQuery(activityQueryOptions(accountId));
+/** Keeps the previous results on screen while a new filter loads, so the table does not flicker. */
+export function useActivity(accountId: string, filters: ActivityFilters, enabled = true) {
+  return useInfiniteQuery({ ...activityQueryOptions(accountId, filters), placeholderData: keepPreviousData, enabled });
 }
