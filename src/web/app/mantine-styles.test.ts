@@ -19,6 +19,7 @@ const BUILT_FROM: Record<string, string[]> = {
   NavLink: ['UnstyledButton'],
   PasswordInput: ['Input', 'ActionIcon'],
   Radio: ['InlineInput'],
+  Select: ['Input', 'Combobox', 'Popover'],
   Switch: ['InlineInput'],
   TextInput: ['Input'],
   Textarea: ['Input'],

@@ -27,7 +27,7 @@ export function KeyPage() {
   const me = useMe();
   const { keyId = '' } = useParams();
   if (!me.areas.includes('keys') || !me.account) return <NotFound />;
-  return <KeyDetail accountId={me.account.id} keyId={keyId} canPickUser={me.abilities.manageUsers} />;
+  return <KeyDetail accountId={me.account.id} keyId={keyId} canInvite={me.abilities.manageUsers} />;
 }
 
 function BackLink() {
@@ -44,7 +44,7 @@ function BackLink() {
   );
 }
 
-function KeyDetail({ accountId, keyId, canPickUser }: { accountId: string; keyId: string; canPickUser: boolean }) {
+function KeyDetail({ accountId, keyId, canInvite }: { accountId: string; keyId: string; canInvite: boolean }) {
   const { t, tApp } = useKeysTranslation();
   const key = useKey(accountId, keyId);
   const facets = useKeyFacets(accountId);
@@ -82,7 +82,7 @@ function KeyDetail({ accountId, keyId, canPickUser }: { accountId: string; keyId
           accountId={accountId}
           keyData={data}
           groups={facets.data?.keyGroups ?? []}
-          canPickUser={canPickUser}
+          canInvite={canInvite}
           onReload={() => void key.refetch()}
         />
       )}

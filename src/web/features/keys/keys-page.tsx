@@ -22,10 +22,10 @@ export function KeysPage() {
   const me = useMe();
   const account = me.account;
   if (!account) return null;
-  return <KeyList accountId={account.id} accountName={account.name} canPickUser={me.abilities.manageUsers} />;
+  return <KeyList accountId={account.id} accountName={account.name} canInvite={me.abilities.manageUsers} />;
 }
 
-function KeyList({ accountId, accountName, canPickUser }: { accountId: string; accountName: string; canPickUser: boolean }) {
+function KeyList({ accountId, accountName, canInvite }: { accountId: string; accountName: string; canInvite: boolean }) {
   const { t, tApp } = useKeysTranslation();
   useDocumentTitle(t('list.title'), tApp('nav.keys'));
   const [searchParams, setSearchParams] = useSearchParams();
@@ -90,7 +90,7 @@ function KeyList({ accountId, accountName, canPickUser }: { accountId: string; a
               assignable={assignable}
               selected={selected}
               groups={facets.data?.keyGroups ?? []}
-              canPickUser={canPickUser}
+              canInvite={canInvite}
               onSelect={(chosen) => setSelection(new Map(chosen.map((key) => [key.id, key])))}
               onDone={(message) => {
                 setSelection(new Map());

@@ -1,7 +1,8 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { type FormEvent, useState } from 'react';
 import { fieldMessageKeys } from '../../../lib/problem-message';
-import { useAssignableUsers } from '../api/get-assignable-users';
+import { type AssigneeCandidate, useAssignees } from '../api/search-assignees';
 import type { Assignee, Key } from '../api/types';
 import { useKeysTranslation } from '../i18n/register';
 
@@ -11,30 +12,39 @@ const EMAIL_MAX = 320;
 // The server checks the address properly; this only catches typing slips before a round trip.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+const optionLabel = (user: { name: string | null; email: string | null }) => `${user.name ?? ''} (${user.email ?? ''})`;
+
 /**
- * Assigns one key or many: to a portal user of the account (the user list is for admins, so
- * `canPickUser` comes from `me.abilities.manageUsers`) or to an end user by name and email,
- * optionally inviting them to the portal (admins too).
+ * Assigns one key or many: to a portal user of the account, found by name or email through a
+ * searchable select (the server searches; admins and key managers may), or to an end user by
+ * name and email, optionally inviting them to the portal (`canInvite`: `me.abilities.manageUsers`).
  */
 export function AssignForm({
   accountId,
-  canPickUser,
+  canInvite,
   initial = null,
   pending,
   error,
   onSubmit,
 }: {
   accountId: string;
-  canPickUser: boolean;
+  canInvite: boolean;
   initial?: Key['assignedTo'];
   pending: boolean;
   error: unknown;
   onSubmit: (assignee: Exclude<Assignee, null>) => void;
 }) {
   const { t, tApp, problem } = useKeysTranslation();
-  const users = useAssignableUsers(accountId, canPickUser);
-  const [mode, setMode] = useState<Mode>(canPickUser && initial?.userId ? 'user' : 'endUser');
+  const [mode, setMode] = useState<Mode>(initial?.userId ? 'user' : 'endUser');
   const [userId, setUserId] = useState(initial?.userId ?? '');
+  const [chosen, setChosen] = useState<AssigneeCandidate | null>(
+    initial?.userId ? { id: initial.userId, name: initial.name ?? '', email: initial.email ?? '' } : null,
+  );
+  const [search, setSearch] = useState('');
+  // The select writes the chosen option's label into the search box: that is no new search.
+  const typed = chosen && search === optionLabel(chosen) ? '' : search.trim();
+  const [term] = useDebouncedValue(typed, 250);
+  const users = useAssignees(accountId, term, mode === 'user');
   const [name, setName] = useState(initial?.userId ? '' : (initial?.name ?? ''));
   const [email, setEmail] = useState(initial?.userId ? '' : (initial?.email ?? ''));
   const [invite, setInvite] = useState(false);
@@ -66,34 +76,44 @@ export function AssignForm({
     else if (!EMAIL_SHAPE.test(trimmedEmail)) found.email = t('assignment.emailInvalid');
     setErrors(found);
     if (found.name || found.email) return;
-    onSubmit({ name: trimmedName, email: trimmedEmail, ...(canPickUser && invite ? { inviteToPortal: true } : {}) });
+    onSubmit({ name: trimmedName, email: trimmedEmail, ...(canInvite && invite ? { inviteToPortal: true } : {}) });
   };
 
-  const userOptions = [
-    { value: '', label: users.isPending ? tApp('app.loading') : t('assignment.chooseUser'), disabled: true },
-    ...(users.data ?? []).map((user) => ({ value: user.id, label: `${user.name} (${user.email})` })),
-  ];
+  const found = users.data ?? [];
+  const userOptions = [...(chosen && !found.some((u) => u.id === chosen.id) ? [chosen] : []), ...found].map((user) => ({
+    value: user.id,
+    label: optionLabel(user),
+  }));
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {canPickUser && (
-          <Radio.Group label={t('assignment.kind')} value={mode} onChange={(value) => setMode(value as Mode)}>
-            <Group gap="lg" mt={4}>
-              <Radio value="user" label={t('assignment.kinds.user')} />
-              <Radio value="endUser" label={t('assignment.kinds.endUser')} />
-            </Group>
-          </Radio.Group>
-        )}
+        <Radio.Group label={t('assignment.kind')} value={mode} onChange={(value) => setMode(value as Mode)}>
+          <Group gap="lg" mt={4}>
+            <Radio value="user" label={t('assignment.kinds.user')} />
+            <Radio value="endUser" label={t('assignment.kinds.endUser')} />
+          </Group>
+        </Radio.Group>
         {mode === 'user' ? (
-          <NativeSelect
+          <Select
             label={t('assignment.user')}
+            description={t('assignment.userHint')}
+            placeholder={t('assignment.chooseUser')}
             required
+            searchable
             data={userOptions}
-            value={userId}
-            onChange={(event) => setUserId(event.currentTarget.value)}
+            value={userId || null}
+            onChange={(value) => {
+              setUserId(value ?? '');
+              setChosen([...found, ...(chosen ? [chosen] : [])].find((user) => user.id === value) ?? null);
+            }}
+            searchValue={search}
+            onSearchChange={setSearch}
+            // The server has already filtered by name and email.
+            filter={({ options }) => options}
+            nothingFoundMessage={users.isFetching ? tApp('app.loading') : t('assignment.noUsers')}
             error={fieldError('userId', errors.user)}
-            disabled={users.isPending}
+            comboboxProps={{ zIndex: 400 }}
           />
         ) : (
           <>
@@ -116,7 +136,7 @@ export function AssignForm({
               onChange={(event) => setEmail(event.currentTarget.value)}
               error={fieldError('email', errors.email)}
             />
-            {canPickUser && (
+            {canInvite && (
               <Checkbox
                 label={t('assignment.invite')}
                 description={t('assignment.inviteHint')}

@@ -16,13 +16,13 @@ export function AssignmentCard({
   accountId,
   keyData,
   groups,
-  canPickUser,
+  canInvite,
   onReload,
 }: {
   accountId: string;
   keyData: Key;
   groups: { id: string; name: string }[];
-  canPickUser: boolean;
+  canInvite: boolean;
   onReload: () => void;
 }) {
   const { t, problem } = useKeysTranslation();
@@ -96,7 +96,7 @@ export function AssignmentCard({
           <AssignForm
             key={formKey}
             accountId={accountId}
-            canPickUser={canPickUser}
+            canInvite={canInvite}
             initial={keyData.assignedTo}
             pending={assign.isPending && assign.variables?.update.assignedTo !== null}
             error={stale ? null : assign.error}

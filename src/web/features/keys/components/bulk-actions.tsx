@@ -18,7 +18,7 @@ export function BulkActions({
   assignable,
   selected,
   groups,
-  canPickUser,
+  canInvite,
   onSelect,
   onDone,
 }: {
@@ -27,7 +27,7 @@ export function BulkActions({
   assignable: Key[];
   selected: Key[];
   groups: { id: string; name: string }[];
-  canPickUser: boolean;
+  canInvite: boolean;
   onSelect: (keys: Key[]) => void;
   onDone: (message: string) => void;
 }) {
@@ -114,7 +114,7 @@ export function BulkActions({
           {dialog === 'assign' && (
             <AssignForm
               accountId={accountId}
-              canPickUser={canPickUser}
+              canInvite={canInvite}
               pending={bulk.isPending}
               error={bulk.error}
               onSubmit={assign}
