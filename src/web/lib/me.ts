@@ -29,6 +29,8 @@ export type Me = {
     viewStaffAccounts: boolean;
     viewOutbox: boolean;
     createAccounts: boolean;
+    manageProducts: boolean;
+    issueKeys: boolean;
   };
   session: { expiresAt: string; idleExpiresAt: string };
   /** `enrollmentRequired`: every other API call answers 403 until the user has set up MFA. */

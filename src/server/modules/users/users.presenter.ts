@@ -53,6 +53,8 @@ export function presentMe({
       viewStaffAccounts: can(actor, 'read:staff_accounts'),
       viewOutbox: can(actor, 'read:outbox'),
       createAccounts: can(actor, 'manage:accounts'),
+      manageProducts: can(actor, 'manage:releases'),
+      issueKeys: can(actor, 'issue:keys'),
     },
     session: { expiresAt: session.expiresAt, idleExpiresAt: session.idleExpiresAt },
     mfa: { enabled: user.mfaEnabled, enrollmentRequired: demanded && !user.mfaEnabled, demanded },

@@ -30,6 +30,10 @@ export const meSchema = z.object({
     viewStaffAccounts: z.boolean(),
     viewOutbox: z.boolean(),
     createAccounts: z.boolean(),
+    /** Staff: create products and editions (console → Product Keys). */
+    manageProducts: z.boolean(),
+    /** Staff: issue keys to an account, suspend, revoke, change seats and terms. */
+    issueKeys: z.boolean(),
   }),
   session: z.object({ expiresAt: z.string(), idleExpiresAt: z.string() }),
   mfa: z.object({

@@ -23,7 +23,7 @@ describe('GET /api/v1/me', () => {
     expect(me.areas).toEqual(['dashboard', 'keys', 'account']);
     expect(me.abilities).toEqual({
       manageUsers: false, manageAccountSecurity: false, manageStaff: false, switchAccount: false, viewActivity: false, viewConsole: false,
-      viewStaffAccounts: false, viewOutbox: false, createAccounts: false,
+      viewStaffAccounts: false, viewOutbox: false, createAccounts: false, manageProducts: false, issueKeys: false,
     });
     expect(me.pendingEmail).toBeNull();
     expect(me.mfa).toEqual({ enabled: false, enrollmentRequired: false, demanded: false });
@@ -40,6 +40,15 @@ describe('staff abilities in /me', () => {
     const agentMe = (await t.request({ method: 'GET', url: '/api/v1/me', cookie: await loginAs(t, agent) })).json().data;
     expect(adminMe.abilities).toMatchObject({ createAccounts: true, manageStaff: true, viewStaffAccounts: true });
     expect(agentMe.abilities).toMatchObject({ createAccounts: false, manageStaff: false, viewStaffAccounts: true });
+  });
+
+  it('lets billing staff issue keys, release managers manage products, admins both, agents neither', async () => {
+    const abilities = async (staffRole: 'agent' | 'billing' | 'release' | 'admin') =>
+      (await t.request({ method: 'GET', url: '/api/v1/me', cookie: await loginAs(t, (await buildStaff(t.db, { staffRole })).user) })).json().data.abilities;
+    expect(await abilities('agent')).toMatchObject({ manageProducts: false, issueKeys: false });
+    expect(await abilities('billing')).toMatchObject({ manageProducts: false, issueKeys: true });
+    expect(await abilities('release')).toMatchObject({ manageProducts: true, issueKeys: false });
+    expect(await abilities('admin')).toMatchObject({ manageProducts: true, issueKeys: true });
   });
 });
 
