@@ -39,6 +39,12 @@ const ConsoleLayout = lazy(async () => ({
 }));
 const ConsoleIndex = lazy(async () => ({ default: (await import('../features/console/console-index')).ConsoleIndex }));
 const AccountsPage = lazy(async () => ({ default: (await import('../features/console/accounts-page')).AccountsPage }));
+const CreateAccountPage = lazy(async () => ({
+  default: (await import('../features/console/create-account-page')).CreateAccountPage,
+}));
+const StaffUsersPage = lazy(async () => ({
+  default: (await import('../features/console/staff-users-page')).StaffUsersPage,
+}));
 const OutboxPage = lazy(async () => ({ default: (await import('../features/console/outbox-page')).OutboxPage }));
 const OutboxMailPage = lazy(async () => ({
   default: (await import('../features/console/outbox-mail-page')).OutboxMailPage,
@@ -75,6 +81,8 @@ export function AppRoutes() {
           <Route path="console" element={<ConsoleLayout />}>
             <Route index element={<ConsoleIndex />} />
             <Route path="accounts" element={<AccountsPage />} />
+            <Route path="accounts/new" element={<CreateAccountPage />} />
+            <Route path="users" element={<StaffUsersPage />} />
             <Route path="outbox" element={<OutboxPage />} />
             <Route path="outbox/:mailId" element={<OutboxMailPage />} />
           </Route>

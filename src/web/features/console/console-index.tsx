@@ -6,6 +6,7 @@ import { useMe } from '../../lib/me';
 export function ConsoleIndex() {
   const me = useMe();
   if (me.abilities.viewStaffAccounts) return <Navigate to="/console/accounts" replace />;
+  if (me.abilities.manageStaff) return <Navigate to="/console/users" replace />;
   if (me.abilities.viewOutbox) return <Navigate to="/console/outbox" replace />;
   return <NotFound headingOrder={2} />;
 }

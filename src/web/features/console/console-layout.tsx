@@ -1,18 +1,22 @@
+import './i18n/register';
 import { Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { NotFound } from '../../components/not-found';
 import { type SubNavItem, SubNav } from '../../components/sub-nav';
 import { useMe } from '../../lib/me';
+import { useConsoleTranslation } from './i18n/register';
 
 /** The staff console's frame: heading plus the sections the user's abilities open. */
 export function ConsoleLayout() {
   const { t } = useTranslation();
+  const { t: tConsole } = useConsoleTranslation();
   const me = useMe();
   if (!me.areas.includes('console')) return <NotFound />;
 
   const items: SubNavItem[] = [];
   if (me.abilities.viewStaffAccounts) items.push({ to: '/console/accounts', label: t('console.accounts.title') });
+  if (me.abilities.manageStaff) items.push({ to: '/console/users', label: tConsole('staffUsers.title') });
   if (me.abilities.viewOutbox) items.push({ to: '/console/outbox', label: t('console.outbox.title') });
 
   return (
