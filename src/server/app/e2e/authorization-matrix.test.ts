@@ -182,6 +182,12 @@ const MATRIX: Row[] = [
     expect: signedIn(404, { agent: 200, staffBilling: 200, release: 403, staffAdmin: 200 }),
   },
   {
+    method: 'GET',
+    url: '/api/v1/staff/key-groups',
+    request: (f) => ({ url: `/api/v1/staff/key-groups?accountId=${f.accountA}` }),
+    expect: signedIn(404, { agent: 200, staffBilling: 200, release: 403, staffAdmin: 200 }),
+  },
+  {
     method: 'POST',
     url: '/api/v1/staff/keys',
     request: (f) => ({ payload: { accountId: f.accountA, productId: f.product, seats: 2, term: 'perpetual' } }),

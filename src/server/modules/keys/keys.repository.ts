@@ -188,6 +188,40 @@ export function createKeysRepository({ db }: { db: Db }) {
       return { products, keyGroups };
     },
 
+    /**
+     * Staff only: keys across all accounts (or one), newest first, with their account; `q` matches
+     * the key, the product and the account's name or number. Never reachable from a customer route.
+     */
+    async listAcrossAccounts({ accountId, q, limit, cursor }: { accountId?: string; q?: string; limit: number; cursor?: string }) {
+      const after = cursor ? decodeCursor(cursor) : null;
+      let query = base()
+        .innerJoin('accounts as acc', 'acc.id', 'k.account_id')
+        .select(['acc.number as account_number', 'acc.name as account_name'])
+        .orderBy('k.created_at', 'desc')
+        .orderBy('k.id', 'desc')
+        .limit(limit + 1);
+      if (accountId) query = query.where('k.account_id', '=', accountId);
+      if (q) {
+        const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        query = query.where((eb) =>
+          eb.or([
+            sql<boolean>`lower(k.license_key) like ${like} escape '\\'`,
+            sql<boolean>`lower(p.name) like ${like} escape '\\'`,
+            sql<boolean>`lower(acc.name) like ${like} escape '\\'`,
+            sql<boolean>`lower(acc.number) like ${like} escape '\\'`,
+          ]),
+        );
+      }
+      if (after) query = query.where(olderThan('k.created_at', 'k.id', after));
+      const rows = await query.execute();
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((r) => ({ ...toKey(r), account: { id: r.account_id, number: r.account_number, name: r.account_name } })),
+        nextCursor: rows.length > limit && last ? encodeCursor({ at: last.created_at, id: last.id }) : null,
+      };
+    },
+
     /** One key of the account (another account's key is simply not found). */
     async find({ accountId, keyId }: { accountId: string; keyId: string }): Promise<KeyRow | null> {
       const r = await base().where('k.account_id', '=', accountId).where('k.id', '=', keyId).executeTakeFirst();

@@ -11,6 +11,7 @@ import { pageQuery } from '../../app/pagination.js';
 import type { AppDeps } from '../../app/types.js';
 import { createActivationsRepository } from './activations.repository.js';
 import { generateLicenseKey, maintenanceStatus } from './key-format.js';
+import { createKeyGroupsRepository } from './key-groups.repository.js';
 import { createKeysRepository } from './keys.repository.js';
 
 const productCodeTaken = createError({ code: 'product.code_taken', status: 409, message: 'A product with this code exists' });
@@ -56,6 +57,7 @@ export async function createProduct({ deps, actor, input, ip }: { deps: AppDeps;
 
 interface IssueInput {
   accountId: string;
+  keyGroupId?: string | null;
   productId: string;
   editionId?: string | null;
   count: number;
@@ -74,6 +76,12 @@ export async function issueKeys({ deps, actor, input, ip }: { deps: AppDeps; act
   if (input.editionId && !(await db.selectFrom('editions').select('id').where('id', '=', input.editionId).where('product_id', '=', input.productId).executeTakeFirst())) {
     throw errors.validation({ errors: [{ path: 'body.editionId', code: 'unknown_edition', message: 'This edition does not belong to the product' }] });
   }
+  if (input.keyGroupId && !(await db.selectFrom('key_groups').select('id').where('id', '=', input.keyGroupId).where('account_id', '=', input.accountId).executeTakeFirst())) {
+    throw errors.validation({ errors: [{ path: 'body.keyGroupId', code: 'unknown_key_group', message: 'This key group does not belong to the account' }] });
+  }
+  if (input.maintenanceStart && input.maintenanceEnd && input.maintenanceEnd < input.maintenanceStart) {
+    throw errors.validation({ errors: [{ path: 'body.maintenanceEnd', code: 'before_start', message: 'Maintenance cannot end before it starts' }] });
+  }
   if (input.term === 'subscription' && !input.validUntil) {
     throw errors.validation({ errors: [{ path: 'body.validUntil', code: 'required', message: 'A subscription needs an end date' }] });
   }
@@ -85,14 +93,14 @@ export async function issueKeys({ deps, actor, input, ip }: { deps: AppDeps; act
       await trx
         .insertInto('product_keys')
         .values({
-          id, account_id: input.accountId, key_group_id: null, product_id: input.productId, edition_id: input.editionId ?? null, license_key: generateLicenseKey(),
+          id, account_id: input.accountId, key_group_id: input.keyGroupId ?? null, product_id: input.productId, edition_id: input.editionId ?? null, license_key: generateLicenseKey(),
           seats: input.seats, term: input.term, valid_until: input.validUntil ?? null, maintenance_start: input.maintenanceStart ?? null, maintenance_end: input.maintenanceEnd ?? null,
           status: 'active', assigned_name: null, assigned_email: null, assigned_user_id: null, last_used_version: null, last_seen_at: null, version: 1, created_at: now, updated_at: now,
         })
         .execute();
       ids.push(id);
     }
-    await recordAuditEvent(trx, { accountId: input.accountId, actorUserId: actor.userId, action: 'key.issued', targetType: 'key', targetId: ids[0] ?? null, data: { count: ids.length, productId: input.productId, seats: input.seats }, ip });
+    await recordAuditEvent(trx, { accountId: input.accountId, actorUserId: actor.userId, action: 'key.issued', targetType: 'key', targetId: ids[0] ?? null, data: { count: ids.length, keyIds: ids, productId: input.productId, editionId: input.editionId ?? null, seats: input.seats, keyGroupId: input.keyGroupId ?? null }, ip });
     return { keyIds: ids };
   });
 }
@@ -144,7 +152,9 @@ const productSchema = z.object({
   editions: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
 });
 const staffKeySchema = z.object({
-  id: z.string(), accountId: z.string(), licenseKey: z.string(), product: z.string(), edition: z.string().nullable(), seats: z.number().int(), seatsUsed: z.number().int(),
+  id: z.string(), accountId: z.string(), account: z.object({ id: z.string(), number: z.string(), name: z.string() }),
+  licenseKey: z.string(), product: z.string(), edition: z.string().nullable(), seats: z.number().int(), seatsUsed: z.number().int(),
+  keyGroup: z.object({ id: z.string(), name: z.string() }).nullable(), assignedTo: z.string().nullable(),
   term: z.enum(['perpetual', 'subscription']), validUntil: z.string().nullable(), maintenanceEnd: z.string().nullable(),
   maintenanceStatus: z.enum(['active', 'expiring', 'expired', 'none']), status: z.enum(['active', 'suspended', 'revoked']), createdAt: z.string(),
 });
@@ -155,8 +165,10 @@ export async function staffKeysRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = app.deps;
   const keys = createKeysRepository({ db: deps.db });
-  const presentStaffKey = (k: NonNullable<Awaited<ReturnType<typeof keys.findById>>>) => ({
-    id: k.id, accountId: k.accountId, licenseKey: k.licenseKey, product: k.productName, edition: k.editionName, seats: k.seats, seatsUsed: k.seatsUsed, term: k.term,
+  type StaffKey = NonNullable<Awaited<ReturnType<typeof keys.findById>>> & { account: { id: string; number: string; name: string } };
+  const presentStaffKey = (k: StaffKey) => ({
+    id: k.id, accountId: k.accountId, account: k.account, licenseKey: k.licenseKey, product: k.productName, edition: k.editionName, seats: k.seats, seatsUsed: k.seatsUsed,
+    keyGroup: k.keyGroupId ? { id: k.keyGroupId, name: k.keyGroupName ?? '' } : null, assignedTo: k.assignedName ?? k.assignedEmail, term: k.term,
     validUntil: k.validUntil, maintenanceEnd: k.maintenanceEnd, maintenanceStatus: maintenanceStatus(k.maintenanceEnd), status: k.status, createdAt: k.createdAt,
   });
 
@@ -193,16 +205,34 @@ export async function staffKeysRoutes(app: FastifyInstance) {
       config: { auth: 'user' },
       schema: {
         tags: ['staff'],
-        summary: 'The keys of one account, newest first',
-        querystring: z.strictObject({ ...pageQuery, accountId: z.string().min(1).max(100) }),
+        summary: 'Keys across all accounts or of one, newest first; q searches key, product and account name or number',
+        querystring: z.strictObject({ ...pageQuery, accountId: z.string().min(1).max(100).optional(), q: z.string().trim().max(200).optional() }),
         response: { 200: z.object({ data: z.array(staffKeySchema), nextCursor: z.string().nullable() }) },
       },
     },
     async (req) => {
       ensureStaff(req.actor, 'read:staff_accounts');
-      const { accountId, limit, cursor } = req.query;
-      const { items, nextCursor } = await keys.list({ scope: { kind: 'account', accountId }, query: {}, limit, cursor });
+      const { items, nextCursor } = await keys.listAcrossAccounts(req.query);
       return { data: items.map(presentStaffKey), nextCursor };
+    },
+  );
+
+  r.get(
+    '/api/v1/staff/key-groups',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['staff'],
+        summary: 'The key groups of one account (to issue keys into)',
+        querystring: z.strictObject({ accountId: z.string().min(1).max(100) }),
+        response: { 200: z.object({ data: z.array(z.object({ id: z.string(), name: z.string() })) }) },
+      },
+    },
+    async (req) => {
+      ensureStaff(req.actor, 'read:staff_accounts');
+      const found = await deps.db.selectFrom('accounts').select('id').where('id', '=', req.query.accountId).executeTakeFirst();
+      if (!found) throw accountNotFound();
+      return { data: (await createKeyGroupsRepository({ db: deps.db }).list(req.query.accountId)).map(({ id, name }) => ({ id, name })) };
     },
   );
 
@@ -215,6 +245,7 @@ export async function staffKeysRoutes(app: FastifyInstance) {
         summary: 'Issue one or many keys to an account',
         body: z.strictObject({
           accountId: z.string().min(1).max(100), productId: z.string().min(1).max(100), editionId: z.string().max(100).nullable().optional(),
+          keyGroupId: z.string().min(1).max(100).nullable().optional(),
           count: z.number().int().min(1).max(500).default(1), seats: z.number().int().min(1).max(100_000), term: z.enum(['perpetual', 'subscription']),
           validUntil: isoTime.nullable().optional(), maintenanceStart: isoTime.nullable().optional(), maintenanceEnd: isoTime.nullable().optional(),
         }),
@@ -244,7 +275,8 @@ export async function staffKeysRoutes(app: FastifyInstance) {
     async (req) => {
       const actor = ensureStaff(req.actor, 'issue:keys');
       const { key } = await updateKeyAsStaff({ deps, actor, keyId: req.params.keyId, patch: req.body, ip: req.ip });
-      return { data: presentStaffKey(key) };
+      const account = await deps.db.selectFrom('accounts').select(['id', 'number', 'name']).where('id', '=', key.accountId).executeTakeFirstOrThrow();
+      return { data: presentStaffKey({ ...key, account }) };
     },
   );
 }
