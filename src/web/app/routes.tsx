@@ -45,6 +45,7 @@ const CreateAccountPage = lazy(async () => ({
 const StaffUsersPage = lazy(async () => ({
   default: (await import('../features/console/staff-users-page')).StaffUsersPage,
 }));
+const StaffKeysPage = lazy(async () => ({ default: (await import('../features/staff-keys/staff-keys-page')).StaffKeysPage }));
 const OutboxPage = lazy(async () => ({ default: (await import('../features/console/outbox-page')).OutboxPage }));
 const OutboxMailPage = lazy(async () => ({
   default: (await import('../features/console/outbox-mail-page')).OutboxMailPage,
@@ -85,6 +86,7 @@ export function AppRoutes() {
             <Route path="users" element={<StaffUsersPage />} />
             <Route path="outbox" element={<OutboxPage />} />
             <Route path="outbox/:mailId" element={<OutboxMailPage />} />
+            <Route path="keys" element={<StaffKeysPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

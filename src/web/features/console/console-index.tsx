@@ -8,5 +8,6 @@ export function ConsoleIndex() {
   if (me.abilities.viewStaffAccounts) return <Navigate to="/console/accounts" replace />;
   if (me.abilities.manageStaff) return <Navigate to="/console/users" replace />;
   if (me.abilities.viewOutbox) return <Navigate to="/console/outbox" replace />;
+  if (me.abilities.manageProducts) return <Navigate to="/console/keys" replace />;
   return <NotFound headingOrder={2} />;
 }

@@ -18,6 +18,7 @@ export function ConsoleLayout() {
   if (me.abilities.viewStaffAccounts) items.push({ to: '/console/accounts', label: t('console.accounts.title') });
   if (me.abilities.manageStaff) items.push({ to: '/console/users', label: tConsole('staffUsers.title') });
   if (me.abilities.viewOutbox) items.push({ to: '/console/outbox', label: t('console.outbox.title') });
+  if (me.abilities.viewStaffAccounts || me.abilities.manageProducts) items.push({ to: '/console/keys', label: t('console.keys.title') });
 
   return (
     <>
