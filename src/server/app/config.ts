@@ -43,6 +43,7 @@ const envSchema = z.object({
   KEY_RELEASE_COOLDOWN_MINUTES: z.coerce.number().int().min(0).default(60),
   KEY_RELEASE_MONTHLY_LIMIT: positiveInt(5),
   SUPPORT_EMAIL: z.email().default('support@portico.example'),
+  CUSTOMER_SERVICE_EMAIL: z.email().optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -77,6 +78,8 @@ export interface Config {
     releaseMonthlyLimit: number;
   };
   supportEmail: string;
+  /** Where new and updated Kundendienst cases go when no one is assigned (default: SUPPORT_EMAIL). */
+  customerServiceEmail: string;
   webRoot: string;
 }
 
@@ -144,6 +147,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       releaseMonthlyLimit: e.KEY_RELEASE_MONTHLY_LIMIT,
     },
     supportEmail: e.SUPPORT_EMAIL,
+    customerServiceEmail: e.CUSTOMER_SERVICE_EMAIL ?? e.SUPPORT_EMAIL,
     webRoot: path.resolve(import.meta.dirname, '../../../dist/web'),
   };
 }

@@ -2,10 +2,10 @@ import type { OutgoingMail } from './mail.js';
 
 export type Locale = 'de' | 'en';
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-interface Body {
+export interface MailBody {
   subject: string;
   greeting: string;
   paragraphs: string[];
@@ -14,7 +14,7 @@ interface Body {
 }
 
 /** Renders one mail as text and as simple, inline-styled HTML (mail clients ignore stylesheets). */
-function render(to: string, b: Body): OutgoingMail {
+export function render(to: string, b: MailBody): OutgoingMail {
   const text = [b.greeting, '', ...b.paragraphs.flatMap((p) => [p, '']), ...(b.action ? [`${b.action.label}: ${b.action.url}`, ''] : []), '--', b.footer].join('\n');
   const html = `<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1a1b1e;max-width:560px;margin:0 auto;padding:24px">
 <p>${escapeHtml(b.greeting)}</p>
@@ -25,14 +25,14 @@ ${b.action ? `<p><a href="${escapeHtml(b.action.url)}" style="display:inline-blo
   return { to, subject: b.subject, text, html };
 }
 
-const footer: Record<Locale, string> = {
+export const footer: Record<Locale, string> = {
   de: 'Diese E-Mail wurde vom Kundenportal Portico gesendet.',
   en: 'This email was sent by the Portico customer portal.',
 };
 
-const hello = (locale: Locale, name: string) => (locale === 'de' ? `Hallo ${name},` : `Hello ${name},`);
+export const hello = (locale: Locale, name: string) => (locale === 'de' ? `Hallo ${name},` : `Hello ${name},`);
 
-const dateTime = (locale: Locale, iso: string) =>
+export const dateTime = (locale: Locale, iso: string) =>
   new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
 
 export const mailTemplates = {

@@ -16,6 +16,8 @@ import { z } from 'zod';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
+import { casesRoutes } from '../modules/cases/cases.routes.js';
+import { staffCasesRoutes } from '../modules/cases/staff-cases.routes.js';
 import { keysRoutes } from '../modules/keys/keys.routes.js';
 import { staffKeysRoutes } from '../modules/keys/staff-keys.js';
 import { licensingRoutes } from '../modules/licensing/licensing.routes.js';
@@ -158,6 +160,8 @@ export async function buildServer(deps: AppDeps, { logger }: BuildServerOptions 
   await app.register(outboxRoutes);
   await app.register(keysRoutes);
   await app.register(staffKeysRoutes);
+  await app.register(casesRoutes);
+  await app.register(staffCasesRoutes);
   await app.register(licensingRoutes);
   await app.register(offlineLicensingRoutes);
 

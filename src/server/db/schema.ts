@@ -38,6 +38,7 @@ export interface UsersTable {
   mfa_exempt: Generated<Bool>;
   notification_prefs: Generated<string>;
   password_changed_at: Generated<Timestamp | null>;
+  case_view: Generated<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -235,6 +236,79 @@ export interface RateCountersTable {
   hits: number;
 }
 
+export type CaseType = 'technical' | 'customer_service';
+export type CaseStatus = 'new' | 'in_progress' | 'waiting_on_customer' | 'solved' | 'closed';
+export type CaseSeverity = 'p1' | 'p2' | 'p3' | 'p4';
+export type CaseCategory = 'invoice' | 'payment' | 'account_data' | 'licensing' | 'other';
+
+export interface CasesTable {
+  id: string;
+  number: string;
+  account_id: string;
+  type: CaseType;
+  category: CaseCategory | null;
+  subject: string;
+  description: string;
+  product_id: string | null;
+  product_version: string | null;
+  operating_system: string | null;
+  severity: CaseSeverity;
+  key_id: string | null;
+  invoice_number: string | null;
+  status: CaseStatus;
+  contact_user_id: string;
+  created_by_user_id: string;
+  assigned_user_id: string | null;
+  related_case_id: string | null;
+  first_response_due_at: Timestamp;
+  first_responded_at: Timestamp | null;
+  solved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  last_activity_at: Timestamp;
+  search_text: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseCcsTable {
+  case_id: string;
+  user_id: string;
+}
+
+export interface CaseCommentsTable {
+  id: string;
+  case_id: string;
+  author_user_id: string | null;
+  author_kind: 'customer' | 'staff';
+  visibility: 'public' | 'internal';
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface CaseEventsTable {
+  id: string;
+  case_id: string;
+  actor_user_id: string | null;
+  kind: string;
+  visibility: 'public' | 'internal';
+  data: Json;
+  created_at: Timestamp;
+}
+
+export interface CaseViewsTable {
+  user_id: string;
+  case_id: string;
+  viewed_at: Timestamp;
+}
+
+/** SQLite only: the FTS5 index of cases.search_text. */
+export interface CaseSearchTable {
+  rowid: number;
+  case_id: string;
+  search_text: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -256,4 +330,10 @@ export interface Database {
   activations: ActivationsTable;
   signing_keys: SigningKeysTable;
   rate_counters: RateCountersTable;
+  cases: CasesTable;
+  case_ccs: CaseCcsTable;
+  case_comments: CaseCommentsTable;
+  case_events: CaseEventsTable;
+  case_views: CaseViewsTable;
+  case_search: CaseSearchTable;
 }

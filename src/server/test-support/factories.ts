@@ -153,3 +153,27 @@ export async function buildActivation(db: Db, keyId: string, fingerprint = `fp-$
     .execute();
   return { activationId: id, fingerprint };
 }
+
+/** A case written straight to the database (Kundendienst unless a key is given), numbered like real ones. */
+export async function buildCase(
+  t: Pick<TestApp, 'db' | 'dialect'>,
+  input: { accountId: string; userId: string; keyId?: string | null; subject?: string; status?: 'new' | 'in_progress' | 'waiting_on_customer' | 'solved' | 'closed' },
+) {
+  const { createCasesRepository } = await import('../modules/cases/cases.repository.js');
+  const { reindexCase } = await import('../modules/cases/case-search.js');
+  const { nextCounterValue } = await import('../app/counters.js');
+  const id = `cas_${unique()}${unique()}`;
+  const now = new Date().toISOString();
+  await t.db.transaction().execute(async (trx) => {
+    const number = String(await nextCounterValue(trx, 'case_number', 100000)).padStart(8, '0');
+    await createCasesRepository({ db: trx, dialect: t.dialect }).insert(trx, {
+      id, number, account_id: input.accountId, type: input.keyId ? 'technical' : 'customer_service', category: input.keyId ? null : 'other',
+      subject: input.subject ?? `Case ${unique()}`, description: 'Made by a test.', product_id: null, product_version: null, operating_system: null, severity: 'p3',
+      key_id: input.keyId ?? null, invoice_number: null, status: input.status ?? 'new', contact_user_id: input.userId, created_by_user_id: input.userId,
+      assigned_user_id: null, related_case_id: null, first_response_due_at: now, first_responded_at: null, solved_at: null, closed_at: null,
+      last_activity_at: now, created_at: now, updated_at: now,
+    });
+    await reindexCase(trx, t.dialect, id);
+  });
+  return { caseId: id };
+}

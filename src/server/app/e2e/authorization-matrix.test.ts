@@ -3,6 +3,7 @@ import { queueMail } from '../mail.js';
 import {
   buildAccount,
   buildActivation,
+  buildCase,
   buildKey,
   buildKeyGroup,
   buildMember,
@@ -38,6 +39,11 @@ interface Fixture {
   perActorRelease: Partial<Record<ActorName, { keyId: string; activationId: string }>>;
   g2: string;
   g3: string;
+  /** A Kundendienst case the member opened: the member and the admin see it. */
+  memberCase: string;
+  /** One case per customer actor that may edit it, for the rows that change it. */
+  perActorCase: Partial<Record<ActorName, string>>;
+  perStaffCase: Partial<Record<ActorName, string>>;
 }
 
 interface Row {
@@ -205,6 +211,68 @@ const MATRIX: Row[] = [
     request: (_f, a) => ({ payload: { email: `new-staff-${a}@portico.test`, name: 'New Staff', staffRole: 'agent' } }),
     expect: staffAdminOnly(201),
   },
+  { method: 'GET', url: '/api/v1/cases', expect: customersOnly(200) },
+  { method: 'GET', url: '/api/v1/cases/counts', expect: customersOnly(200) },
+  { method: 'GET', url: '/api/v1/cases/similar', request: () => ({ url: '/api/v1/cases/similar?q=matrix' }), expect: customersOnly(200) },
+  { method: 'GET', url: '/api/v1/cases/form-options', expect: customersOnly(200) },
+  {
+    method: 'POST',
+    url: '/api/v1/cases',
+    request: (_f, a) => ({ payload: { type: 'customer_service', category: 'other', subject: `Matrix ${a}`, description: 'A question.' } }),
+    expect: customersOnly(201),
+  },
+  { method: 'GET', url: '/api/v1/cases/:caseId', request: (f) => ({ url: `/api/v1/cases/${f.memberCase}` }), expect: customersOnly(404, { member: 200, admin: 200 }) },
+  {
+    method: 'PATCH',
+    url: '/api/v1/cases/:caseId',
+    request: (f, a) => ({ url: `/api/v1/cases/${f.perActorCase[a] ?? f.memberCase}`, payload: { severity: 'p2' }, headers: { 'if-match': '"1"' } }),
+    expect: customersOnly(404, { member: 200, keyManager: 200, admin: 200 }),
+  },
+  { method: 'GET', url: '/api/v1/cases/:caseId/comments', request: (f) => ({ url: `/api/v1/cases/${f.memberCase}/comments` }), expect: customersOnly(404, { member: 200, admin: 200 }) },
+  {
+    method: 'POST',
+    url: '/api/v1/cases/:caseId/comments',
+    request: (f) => ({ url: `/api/v1/cases/${f.memberCase}/comments`, payload: { body: 'A comment.' } }),
+    expect: customersOnly(404, { member: 201, admin: 201 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/cases/:caseId/solve',
+    request: (f, a) => ({ url: `/api/v1/cases/${f.perActorCase[a] ?? f.memberCase}/solve` }),
+    expect: customersOnly(404, { member: 200, keyManager: 200, admin: 200 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/cases/:caseId/reopen',
+    request: (f, a) => ({ url: `/api/v1/cases/${f.perActorCase[a] ?? f.memberCase}/reopen` }),
+    expect: customersOnly(404, { member: 200, keyManager: 200, admin: 200 }),
+  },
+  { method: 'GET', url: '/api/v1/staff/cases', expect: signedIn(404, { agent: 200, staffBilling: 200, release: 403, staffAdmin: 200 }) },
+  { method: 'GET', url: '/api/v1/staff/cases/agents', expect: signedIn(404, { agent: 200, staffBilling: 200, release: 403, staffAdmin: 200 }) },
+  {
+    method: 'GET',
+    url: '/api/v1/staff/cases/:caseId',
+    request: (f) => ({ url: `/api/v1/staff/cases/${f.memberCase}` }),
+    expect: signedIn(404, { agent: 200, staffBilling: 200, release: 403, staffAdmin: 200 }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/v1/staff/cases/:caseId',
+    request: (f, a) => ({ url: `/api/v1/staff/cases/${f.perStaffCase[a] ?? f.memberCase}`, payload: { severity: 'p2' }, headers: { 'if-match': '"1"' } }),
+    expect: signedIn(404, { agent: 200, staffBilling: 200, release: 403, staffAdmin: 200 }),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/staff/cases/:caseId/comments',
+    request: (f) => ({ url: `/api/v1/staff/cases/${f.memberCase}/comments` }),
+    expect: signedIn(404, { agent: 200, staffBilling: 200, release: 403, staffAdmin: 200 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/staff/cases/:caseId/comments',
+    request: (f) => ({ url: `/api/v1/staff/cases/${f.memberCase}/comments`, payload: { body: 'Internal.', visibility: 'internal' } }),
+    expect: signedIn(404, { agent: 201, staffBilling: 201, release: 403, staffAdmin: 201 }),
+  },
   { method: 'GET', url: '/api/v1/me', expect: signedIn(200) },
   { method: 'PATCH', url: '/api/v1/me', request: () => ({ payload: { locale: 'de' } }), expect: signedIn(200) },
   {
@@ -268,7 +336,16 @@ beforeAll(async () => {
     const releaseKey = (await buildKey(t.db, { accountId: accountA.id, productId, keyGroupId: g1 })).keyId;
     perActorRelease[a] = { keyId: releaseKey, activationId: (await buildActivation(t.db, releaseKey)).activationId };
   }
+  const memberCase = (await buildCase(t, { accountId: accountA.id, userId: users.member.id })).caseId;
+  const perActorCase: Fixture['perActorCase'] = {
+    member: (await buildCase(t, { accountId: accountA.id, userId: users.member.id })).caseId,
+    keyManager: (await buildCase(t, { accountId: accountA.id, userId: users.admin.id, keyId: groupKey })).caseId,
+    admin: (await buildCase(t, { accountId: accountA.id, userId: users.admin.id })).caseId,
+  };
+  const perStaffCase: Fixture['perStaffCase'] = {};
+  for (const a of ['agent', 'staffBilling', 'staffAdmin'] as const) perStaffCase[a] = (await buildCase(t, { accountId: accountA.id, userId: users.member.id })).caseId;
   fixture = {
+    memberCase, perActorCase, perStaffCase,
     accountA: accountA.id, mailId, target, removable, invited, product: productId, groupKey, groupActivationKey: groupKey, ownKey, perActorKey, perActorRelease, g2, g3,
   };
   for (const [name, user] of Object.entries(users)) cookies[name as ActorName] = await loginAs(t, user);

@@ -25,7 +25,7 @@ export const NOTIFICATION_KINDS = ['caseUpdates', 'invoiceReminders', 'releaseNo
 export type NotificationPrefs = Record<(typeof NOTIFICATION_KINDS)[number], boolean>;
 const DEFAULT_PREFS: NotificationPrefs = { caseUpdates: true, invoiceReminders: true, releaseNotes: false, securityAlerts: true };
 
-function parsePrefs(raw: string | null | undefined): NotificationPrefs {
+export function parsePrefs(raw: string | null | undefined): NotificationPrefs {
   const stored = parseJson(raw) as Partial<NotificationPrefs>;
   return Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, typeof stored[k] === 'boolean' ? stored[k] : DEFAULT_PREFS[k]])) as NotificationPrefs;
 }
@@ -101,6 +101,7 @@ export function createUsersRepository({ db }: { db: Db }) {
         mfa_exempt: input.mfaExempt ?? false,
         notification_prefs: '{}',
         password_changed_at: null,
+        case_view: null,
         created_at: now,
         updated_at: now,
       } as const;
