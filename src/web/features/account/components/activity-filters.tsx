@@ -59,7 +59,6 @@ export function ActivityFilters({
         {people && (
           <NativeSelect
             label={t('activity.user')}
-            description={t('activity.userHint')}
             value={filters.userId ?? ''}
             onChange={(event) => onChange({ ...filters, userId: event.currentTarget.value || null })}
             data={[

@@ -47,7 +47,7 @@ export function ActivityTable({ events }: { events: ActivityEvent[] }) {
                   {event.actor.name}
                 </Text>
                 <Text span size="xs" c="dimmed" display="block" style={{ overflowWrap: 'anywhere' }}>
-                  {event.actor.email}
+                  <BreakableEmail email={event.actor.email} />
                 </Text>
               </>
             ) : (
@@ -65,5 +65,18 @@ export function ActivityTable({ events }: { events: ActivityEvent[] }) {
         },
       ]}
     />
+  );
+}
+
+/** An address that wraps after the @ on narrow screens rather than somewhere in a word. */
+function BreakableEmail({ email }: { email: string }) {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return email;
+  return (
+    <>
+      {email.slice(0, at + 1)}
+      <wbr />
+      {email.slice(at + 1)}
+    </>
   );
 }
