@@ -31,6 +31,8 @@ export type Me = {
     createAccounts: boolean;
     manageProducts: boolean;
     issueKeys: boolean;
+    createCases: boolean;
+    workCases: boolean;
   };
   session: { expiresAt: string; idleExpiresAt: string };
   /** `enrollmentRequired`: every other API call answers 403 until the user has set up MFA. */

@@ -55,6 +55,8 @@ export function presentMe({
       createAccounts: can(actor, 'manage:accounts'),
       manageProducts: can(actor, 'manage:releases'),
       issueKeys: can(actor, 'issue:keys'),
+      createCases: can(actor, 'create:cases'),
+      workCases: can(actor, 'work:cases:all') || can(actor, 'work:cases:customer_service'),
     },
     session: { expiresAt: session.expiresAt, idleExpiresAt: session.idleExpiresAt },
     mfa: { enabled: user.mfaEnabled, enrollmentRequired: demanded && !user.mfaEnabled, demanded },

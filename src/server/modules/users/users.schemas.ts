@@ -34,6 +34,10 @@ export const meSchema = z.object({
     manageProducts: z.boolean(),
     /** Staff: issue keys to an account, suspend, revoke, change seats and terms. */
     issueKeys: z.boolean(),
+    /** Customers: open cases (Fall erstellen). */
+    createCases: z.boolean(),
+    /** Staff: the support console's case queues (agents and admins all, billing staff Kundendienst). */
+    workCases: z.boolean(),
   }),
   session: z.object({ expiresAt: z.string(), idleExpiresAt: z.string() }),
   mfa: z.object({
