@@ -13,6 +13,9 @@ import { type CreatedAccount, useCreateAccount } from './api/create-account';
 import { hasProblemAt, problemAt } from './console-problem';
 import { useConsoleTranslation } from './i18n/register';
 
+/** Legends read as the headings of the form's two parts. */
+const LEGEND_STYLES = { legend: { fontWeight: 600, fontSize: 'var(--mantine-font-size-lg)', marginBottom: 'var(--mantine-spacing-xs)' } };
+
 /** The currencies Portico's vendors invoice in; the server takes any ISO 4217 code. */
 const CURRENCIES = ['EUR', 'CHF', 'GBP', 'USD'] as const;
 
@@ -89,7 +92,7 @@ function CreateAccount({ defaultLocale }: { defaultLocale: Language }) {
         </Text>
         <form onSubmit={submit} noValidate>
           <Stack gap="lg" maw={720}>
-            <Fieldset legend={t('createAccount.company')} variant="unstyled">
+            <Fieldset legend={t('createAccount.company')} variant="unstyled" styles={LEGEND_STYLES}>
               <Stack gap="sm">
                 <TextInput
                   label={t('createAccount.name')}
@@ -105,7 +108,7 @@ function CreateAccount({ defaultLocale }: { defaultLocale: Language }) {
                   error={nameError}
                   data-autofocus
                 />
-                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" style={{ alignItems: 'end' }}>
                   <NativeSelect
                     label={t('createAccount.currency')}
                     description={t('createAccount.currencyHint')}
@@ -123,7 +126,7 @@ function CreateAccount({ defaultLocale }: { defaultLocale: Language }) {
                 </SimpleGrid>
               </Stack>
             </Fieldset>
-            <Fieldset legend={t('createAccount.admin')} variant="unstyled">
+            <Fieldset legend={t('createAccount.admin')} variant="unstyled" styles={LEGEND_STYLES}>
               <Stack gap="sm">
                 <TextInput
                   label={t('createAccount.adminName')}
