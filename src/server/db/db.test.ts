@@ -74,8 +74,8 @@ describe('demo data', () => {
   it('seeds the demo account with one login per role, once', async () => {
     const fresh = await createTestDatabase();
     try {
-      expect(await seedDemoData(fresh.db)).toBe(true);
-      expect(await seedDemoData(fresh.db)).toBe(false);
+      expect(await seedDemoData(fresh.db, fresh.dialect)).toBe(true);
+      expect(await seedDemoData(fresh.db, fresh.dialect)).toBe(false);
       const account = await fresh.db.selectFrom('accounts').selectAll().where('name', '=', DEMO_ACCOUNT_NAME).executeTakeFirstOrThrow();
       const users = createUsersRepository({ db: fresh.db });
       for (const login of DEMO_LOGINS) {
@@ -87,6 +87,13 @@ describe('demo data', () => {
           expect(memberships[0]).toMatchObject({ accountId: account.id, role: login.role });
         }
       }
+      // Cases of both types in every status, with a support reply, an internal note and a searchable index.
+      const cases = await fresh.db.selectFrom('cases').select(['type', 'status', 'account_id']).where('account_id', '=', account.id).execute();
+      expect(new Set(cases.map((c) => c.type))).toEqual(new Set(['technical', 'customer_service']));
+      expect(new Set(cases.map((c) => c.status))).toEqual(new Set(['new', 'in_progress', 'waiting_on_customer', 'solved', 'closed']));
+      const comments = await fresh.db.selectFrom('case_comments').select(['visibility', 'author_kind']).execute();
+      expect(comments.some((c) => c.visibility === 'internal')).toBe(true);
+      expect(comments.some((c) => c.visibility === 'public' && c.author_kind === 'staff')).toBe(true);
     } finally {
       await fresh.destroy();
     }

@@ -1,9 +1,10 @@
 import type { CustomerRole, StaffRole } from '../app/auth/permissions.js';
-import type { Db } from '../app/db.js';
+import type { Db, Dialect } from '../app/db.js';
 import { recordAuditEvent } from '../app/audit.js';
 import { createAccountsRepository } from '../modules/accounts/accounts.repository.js';
 import { hashPassword } from '../modules/auth/password.js';
 import { createUsersRepository } from '../modules/users/users.repository.js';
+import { seedDemoCases } from './seed-demo-cases.js';
 import { seedDemoKeys } from './seed-demo-keys.js';
 
 export const DEMO_PASSWORD = 'portico-demo';
@@ -26,7 +27,7 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
  * Seeds the demo account and its logins once; a database that already has users is left alone.
  * Returns whether anything was written.
  */
-export async function seedDemoData(db: Db): Promise<boolean> {
+export async function seedDemoData(db: Db, dialect: Dialect): Promise<boolean> {
   const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -67,6 +68,10 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     const member = made['member@beispiel.example']!;
     const keyManager = made['keys@beispiel.example']!;
     await seedDemoKeys(trx, { accountId: account.id, otherAccountId: second.id, keyManagerMembershipId: keyManager.membershipId!, member, keyManager });
+    await seedDemoCases(trx, dialect, {
+      accountId: account.id, otherAccountId: second.id, member, keyManager, admin: made['admin@beispiel.example']!, nordlicht: nordlichtAdmin,
+      agent: made['agent@portico.example']!, staffAdmin: made['staff-admin@portico.example']!,
+    });
   });
   return true;
 }
