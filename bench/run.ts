@@ -1,12 +1,14 @@
 // `npm run bench [-- name…]`: runs the named benches, or all of them. Not part of CI: numbers from a
 // shared 2-core machine are for comparing runs by hand (see bench/README.md).
 import { auditWeb } from './audit-web.js';
+import { benchCases } from './cases.js';
 import { benchLicensing } from './licensing.js';
 import { benchMe } from './me.js';
 
 const BENCHES: Record<string, () => Promise<boolean>> = {
   me: benchMe,
   licensing: benchLicensing,
+  cases: benchCases,
   web: auditWeb,
 };
 
