@@ -186,8 +186,9 @@ function registerWebApp(app: FastifyInstance, webRoot: string): void {
       },
     });
   }
-  const sendIndex = (reply: FastifyReply) =>
-    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(indexFile));
+  // Read once: the shell is small and changes only with a new build (which restarts the server).
+  const indexHtml = hasWeb ? fs.readFileSync(indexFile) : null;
+  const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
   // The wildcard route would treat "/" as a directory listing (403); the SPA shell answers it.
   if (hasWeb) app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, (_req, reply) => sendIndex(reply));
   app.setNotFoundHandler((request, reply) => {
