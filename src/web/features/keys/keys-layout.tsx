@@ -4,12 +4,13 @@ import { Outlet } from 'react-router';
 import { NotFound } from '../../components/not-found';
 import { type SubNavItem, SubNav } from '../../components/sub-nav';
 import { useMe } from '../../lib/me';
-import { useKeyFacets } from './api/get-key-facets';
+import { useKeyGroups } from './api/get-key-groups';
 import { useKeysTranslation } from './i18n/register';
 
 /**
  * "Product Keys": the heading and the tabs of the list and the key groups. The groups tab is there
- * for those who may manage groups and for those who manage some (the facets list them).
+ * for those who may manage groups and for key managers with groups (the key group list is theirs;
+ * the facets would also name the group of a key merely assigned to someone).
  */
 export function KeysLayout() {
   const me = useMe();
@@ -19,8 +20,8 @@ export function KeysLayout() {
 
 function KeysFrame({ accountId, manageGroups }: { accountId: string; manageGroups: boolean }) {
   const { t, tApp } = useKeysTranslation();
-  const facets = useKeyFacets(accountId);
-  const showGroups = manageGroups || (facets.data?.keyGroups.length ?? 0) > 0;
+  const groups = useKeyGroups(accountId);
+  const showGroups = manageGroups || (groups.data?.length ?? 0) > 0;
   const items: SubNavItem[] = [{ to: '/keys', label: t('tabs.keys'), end: true }];
   if (showGroups) items.push({ to: '/keys/groups', label: t('tabs.groups') });
 
