@@ -257,9 +257,11 @@ export function createCasesRepository({ db, dialect }: { db: Db; dialect: Dialec
         .$if(!!query.account, (b) => b.where('c.account_id', '=', query.account!))
         .$if(!!query.q, (b) => {
           const terms = searchTerms(query.q!);
-          const byNumber = /^\d{4,8}$/.test(query.q!.trim()) ? query.q!.trim().padStart(8, '0') : null;
-          if (byNumber) return b.where('c.number', '=', byNumber);
-          return terms.length ? b.where(caseMatches(dialect, ftsQuery(dialect, terms, 'all'))) : b;
+          // A case number, with or without its leading zeros, or words (an error code can be both).
+          const byNumber = /^\d{1,8}$/.test(query.q!.trim()) ? query.q!.trim().padStart(8, '0') : null;
+          if (!terms.length) return b;
+          const words = caseMatches(dialect, ftsQuery(dialect, terms, 'all'));
+          return b.where((eb) => (byNumber ? eb.or([eb('c.number', '=', byNumber), words]) : words));
         })
         .$if(after !== null && !byDue, (b) => b.where(olderThan(column, 'c.id', after!)))
         .$if(after !== null && byDue, (b) => b.where(sql<boolean>`(c.first_response_due_at, c.id) > (${after!.at}, ${after!.id})`))
