@@ -46,6 +46,8 @@ const StaffUsersPage = lazy(async () => ({
   default: (await import('../features/console/staff-users-page')).StaffUsersPage,
 }));
 const StaffKeysPage = lazy(async () => ({ default: (await import('../features/staff-keys/staff-keys-page')).StaffKeysPage }));
+const StaffCasesPage = lazy(async () => ({ default: (await import('../features/staff-cases/staff-cases-page')).StaffCasesPage }));
+const StaffCasePage = lazy(async () => ({ default: (await import('../features/staff-cases/staff-case-page')).StaffCasePage }));
 const OutboxPage = lazy(async () => ({ default: (await import('../features/console/outbox-page')).OutboxPage }));
 const OutboxMailPage = lazy(async () => ({
   default: (await import('../features/console/outbox-mail-page')).OutboxMailPage,
@@ -87,6 +89,8 @@ export function AppRoutes() {
             <Route path="outbox" element={<OutboxPage />} />
             <Route path="outbox/:mailId" element={<OutboxMailPage />} />
             <Route path="keys" element={<StaffKeysPage />} />
+            <Route path="cases" element={<StaffCasesPage />} />
+            <Route path="cases/:caseId" element={<StaffCasePage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -5,6 +5,7 @@ import { useMe } from '../../lib/me';
 /** `/console` opens the first section this user may see. */
 export function ConsoleIndex() {
   const me = useMe();
+  if (me.abilities.workCases) return <Navigate to="/console/cases" replace />;
   if (me.abilities.viewStaffAccounts) return <Navigate to="/console/accounts" replace />;
   if (me.abilities.manageStaff) return <Navigate to="/console/users" replace />;
   if (me.abilities.viewOutbox) return <Navigate to="/console/outbox" replace />;

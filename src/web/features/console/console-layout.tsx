@@ -15,6 +15,7 @@ export function ConsoleLayout() {
   if (!me.areas.includes('console')) return <NotFound />;
 
   const items: SubNavItem[] = [];
+  if (me.abilities.workCases) items.push({ to: '/console/cases', label: t('console.cases.title') });
   if (me.abilities.viewStaffAccounts) items.push({ to: '/console/accounts', label: t('console.accounts.title') });
   if (me.abilities.manageStaff) items.push({ to: '/console/users', label: tConsole('staffUsers.title') });
   if (me.abilities.viewOutbox) items.push({ to: '/console/outbox', label: t('console.outbox.title') });
