@@ -19,7 +19,7 @@ async function send(trx: Db, deps: AppDeps, c: CaseRecord, mail: { to: string; s
 }
 
 /** The contact and the CCs who want case mails, without the person who caused the change. */
-async function customerRecipients(trx: Db, c: CaseRecord, exceptUserId: string | null): Promise<Recipient[]> {
+async function customerRecipients(trx: Db, c: CaseRecord, exceptUserId: string | null, kind: 'caseUpdates' | 'caseStatus' = 'caseUpdates'): Promise<Recipient[]> {
   const ids = [...new Set([c.contactUserId, ...c.ccUserIds])].filter((id) => id !== exceptUserId);
   if (!ids.length) return [];
   const users = await trx
@@ -32,7 +32,7 @@ async function customerRecipients(trx: Db, c: CaseRecord, exceptUserId: string |
     .where('m.status', '=', 'active')
     .execute();
   return users
-    .filter((u) => parsePrefs(u.notification_prefs).caseUpdates)
+    .filter((u) => parsePrefs(u.notification_prefs)[kind])
     .map((u) => ({ userId: u.id, email: u.email, name: u.name, locale: (u.locale ?? (u.account_locale === 'en' ? 'en' : 'de')) as Locale }));
 }
 
@@ -77,7 +77,7 @@ export const notify = {
   },
 
   async statusChanged(trx: Db, deps: AppDeps, c: CaseRecord, by: { userId: string; name: string }) {
-    for (const r of await customerRecipients(trx, c, by.userId)) {
+    for (const r of await customerRecipients(trx, c, by.userId, 'caseStatus')) {
       await send(trx, deps, c, caseMails.statusChanged(r.locale, { ...ref(r, c, customerUrl(deps, c)), status: c.status, by: by.name }));
     }
   },

@@ -21,9 +21,10 @@ export interface User {
   updatedAt: string;
 }
 
-export const NOTIFICATION_KINDS = ['caseUpdates', 'invoiceReminders', 'releaseNotes', 'securityAlerts'] as const;
+/** caseUpdates: replies and comments on one's cases (staff: customer comments, assignments); caseStatus: a case solved, reopened or waiting for one. */
+export const NOTIFICATION_KINDS = ['caseUpdates', 'caseStatus', 'invoiceReminders', 'releaseNotes', 'securityAlerts'] as const;
 export type NotificationPrefs = Record<(typeof NOTIFICATION_KINDS)[number], boolean>;
-const DEFAULT_PREFS: NotificationPrefs = { caseUpdates: true, invoiceReminders: true, releaseNotes: false, securityAlerts: true };
+const DEFAULT_PREFS: NotificationPrefs = { caseUpdates: true, caseStatus: true, invoiceReminders: true, releaseNotes: false, securityAlerts: true };
 
 export function parsePrefs(raw: string | null | undefined): NotificationPrefs {
   const stored = parseJson(raw) as Partial<NotificationPrefs>;

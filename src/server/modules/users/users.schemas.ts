@@ -48,17 +48,21 @@ export const meSchema = z.object({
   }),
   /** An email change waiting for the link sent to the new address; the sign-in address is still `user.email`. */
   pendingEmail: z.object({ email: z.string(), expiresAt: z.string() }).nullable(),
-  notificationPrefs: z.object({ caseUpdates: z.boolean(), invoiceReminders: z.boolean(), releaseNotes: z.boolean(), securityAlerts: z.boolean() }),
+  notificationPrefs: z.object({ caseUpdates: z.boolean(), caseStatus: z.boolean(), invoiceReminders: z.boolean(), releaseNotes: z.boolean(), securityAlerts: z.boolean() }),
 });
 
 export type Me = z.infer<typeof meSchema>;
 
-export const notificationPrefsSchema = z.strictObject({
-  caseUpdates: z.boolean(),
-  invoiceReminders: z.boolean(),
-  releaseNotes: z.boolean(),
-  securityAlerts: z.boolean(),
-});
+/** The kinds to change; kinds left out keep their setting (older clients send fewer). */
+export const notificationPrefsSchema = z
+  .strictObject({
+    caseUpdates: z.boolean().optional(),
+    caseStatus: z.boolean().optional(),
+    invoiceReminders: z.boolean().optional(),
+    releaseNotes: z.boolean().optional(),
+    securityAlerts: z.boolean().optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Name at least one kind' });
 
 export const updateMeSchema = z
   .strictObject({

@@ -33,11 +33,14 @@ export async function updateMe({
 }: {
   db: Db;
   actor: AuthenticatedActor;
-  patch: { name?: string; locale?: 'de' | 'en'; notificationPrefs?: NotificationPrefs };
+  patch: { name?: string; locale?: 'de' | 'en'; notificationPrefs?: Partial<NotificationPrefs> };
   ip: string;
 }) {
   await db.transaction().execute(async (trx) => {
-    await createUsersRepository({ db: trx }).updateUser(actor.userId, patch);
+    const users = createUsersRepository({ db: trx });
+    const { notificationPrefs, ...rest } = patch;
+    const current = notificationPrefs ? (await users.findUserById(actor.userId))?.notificationPrefs : undefined;
+    await users.updateUser(actor.userId, { ...rest, ...(notificationPrefs && current ? { notificationPrefs: { ...current, ...stripUndefined(notificationPrefs) } } : {}) });
     await recordAuditEvent(trx, {
       accountId: accountOf(actor),
       actorUserId: actor.userId,
@@ -78,3 +81,5 @@ async function readAccountRequiresMfa(db: Db, accountId: string): Promise<boolea
   const row = await db.selectFrom('accounts').select('require_mfa').where('id', '=', accountId).executeTakeFirst();
   return toBool(row?.require_mfa);
 }
+
+const stripUndefined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -288,12 +288,18 @@ describe('the case page', () => {
     expect(edit.statusCode).toBe(200);
   });
 
-  it('a user who opted out of case mails gets none', async () => {
+  it('mails each person only the kinds of case events they want', async () => {
     const w = await world();
     const c = await openCase(w.cookies.member, technical(w, { ccUserIds: [w.colleague.id] }));
-    await t.db.updateTable('users').set({ notification_prefs: JSON.stringify({ caseUpdates: false }) }).where('id', '=', w.member.id).execute();
+    await t.request({ method: 'PATCH', url: '/api/v1/me', cookie: w.cookies.member, payload: { notificationPrefs: { caseUpdates: false } } });
+    await t.request({ method: 'PATCH', url: '/api/v1/me', cookie: w.cookies.colleague, payload: { notificationPrefs: { caseStatus: false } } });
     await t.request({ method: 'POST', url: `/api/v1/cases/${c.id}/comments`, cookie: w.cookies.colleague, payload: { body: 'Any news?' } });
     expect(await mailsTo(w.member.email)).toHaveLength(0);
+    await t.request({ method: 'POST', url: `/api/v1/cases/${c.id}/comments`, cookie: w.cookies.member, payload: { body: 'Not yet.' } });
+    expect((await mailsTo(w.colleague.email)).map((m) => m.subject)).toEqual([expect.stringContaining('Neuer Kommentar')]);
+    await t.request({ method: 'POST', url: `/api/v1/cases/${c.id}/solve`, cookie: w.cookies.admin });
+    expect((await mailsTo(w.member.email)).map((m) => m.subject)).toEqual([expect.stringContaining('Gelöst')]);
+    expect(await mailsTo(w.colleague.email)).toHaveLength(1);
   });
 
   it('solves and reopens within 14 days; later a reopen is refused and a new case links the old one; a solved case takes no comments', async () => {

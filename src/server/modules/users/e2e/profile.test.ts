@@ -9,14 +9,18 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('Mein Profil', () => {
-  it('stores notification preferences', async () => {
+  it('stores notification preferences; kinds left out keep their setting, unknown kinds are refused', async () => {
     const { user } = await buildMember(t.db);
     const cookie = await loginAs(t, user);
-    const prefs = { caseUpdates: false, invoiceReminders: true, releaseNotes: true, securityAlerts: true };
+    const prefs = { caseUpdates: false, caseStatus: true, invoiceReminders: true, releaseNotes: true, securityAlerts: true };
     const res = await t.request({ method: 'PATCH', url: '/api/v1/me', cookie, payload: { notificationPrefs: prefs } });
     expect(res.json().data.notificationPrefs).toEqual(prefs);
-    const partial = await t.request({ method: 'PATCH', url: '/api/v1/me', cookie, payload: { notificationPrefs: { caseUpdates: true } } });
-    expect(partial.statusCode).toBe(400);
+    const partial = await t.request({ method: 'PATCH', url: '/api/v1/me', cookie, payload: { notificationPrefs: { caseStatus: false } } });
+    expect(partial.json().data.notificationPrefs).toEqual({ ...prefs, caseStatus: false });
+    const unknown = await t.request({ method: 'PATCH', url: '/api/v1/me', cookie, payload: { notificationPrefs: { newsletter: true } } });
+    expect(unknown.statusCode).toBe(400);
+    const empty = await t.request({ method: 'PATCH', url: '/api/v1/me', cookie, payload: { notificationPrefs: {} } });
+    expect(empty.statusCode).toBe(400);
   });
 
   it('changes the password with the current one and ends the other sessions, not this one', async () => {
