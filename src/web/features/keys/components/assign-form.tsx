@@ -113,7 +113,8 @@ export function AssignForm({
             filter={({ options }) => options}
             nothingFoundMessage={users.isFetching ? tApp('app.loading') : t('assignment.noUsers')}
             error={fieldError('userId', errors.user)}
-            comboboxProps={{ zIndex: 400 }}
+            // In the dialog (or the page), not in a portal at the end of the body, outside every landmark.
+            comboboxProps={{ withinPortal: false }}
           />
         ) : (
           <>

@@ -77,3 +77,13 @@ export function useIssueKeys() {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: issueKeys, onSuccess: () => queryClient.invalidateQueries({ queryKey: [...root, 'list'] }) });
 }
+
+/** Suspends, revokes or reinstates a key (staff with `issue:keys`). */
+export async function changeKeyStatus({ keyId, status }: { keyId: string; status: StaffKey['status'] }): Promise<StaffKey> {
+  return (await apiRequest<{ data: StaffKey }>(`/api/v1/staff/keys/${encodeURIComponent(keyId)}`, { method: 'PATCH', body: { status } })).data;
+}
+
+export function useChangeKeyStatus() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: changeKeyStatus, onSuccess: () => queryClient.invalidateQueries({ queryKey: [...root, 'list'] }) });
+}

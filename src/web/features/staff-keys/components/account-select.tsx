@@ -56,7 +56,8 @@ export function AccountSelect({
       filter={({ options: all }) => all}
       nothingFoundMessage={accounts.isFetching ? tApp('app.loading') : t('keys.noAccounts')}
       error={error}
-      comboboxProps={{ zIndex: 400 }}
+      // In the dialog (or the page), not in a portal at the end of the body, outside every landmark.
+      comboboxProps={{ withinPortal: false }}
       clearButtonProps={{ 'aria-label': t('common.clear') }}
     />
   );

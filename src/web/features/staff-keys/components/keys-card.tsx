@@ -12,6 +12,7 @@ import { type StaffKey, useStaffKeys } from '../api/staff-keys';
 import { useStaffKeysTranslation } from '../i18n/register';
 import { AccountSelect } from './account-select';
 import { IssueDialog } from './issue-dialog';
+import { StatusActions } from './status-actions';
 
 /** Keys of every account (or of one), newest first; billing staff and admins issue new ones. */
 export function KeysCard({ canIssue, onStatus }: { canIssue: boolean; onStatus: (message: string) => void }) {
@@ -120,6 +121,9 @@ export function KeysCard({ canIssue, onStatus }: { canIssue: boolean; onStatus: 
                   ),
               },
               { key: 'status', header: t('keys.status'), cell: (k) => t(`keys.statuses.${k.status}`) },
+              ...(canIssue
+                ? [{ key: 'actions', header: t('status.actions'), cell: (k: StaffKey) => <StatusActions keyRow={k} onDone={onStatus} /> }]
+                : []),
             ]}
           />
           {keys.isFetchNextPageError && <QueryError error={keys.error} onRetry={() => void keys.fetchNextPage()} />}
