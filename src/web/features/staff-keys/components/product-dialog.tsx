@@ -102,7 +102,7 @@ export function ProductDialog({ opened, onClose, onCreated }: { opened: boolean;
             onChange={(e) => setLatestVersion(e.currentTarget.value)}
           />
           <fieldset style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-            <Text component="legend" fw={500} size="sm" mb={4}>
+            <Text component="legend" size="sm" mb={4} style={{ fontWeight: 'var(--mantine-font-weight-medium)' }}>
               {t('products.editionsLegend')}
             </Text>
             <Stack gap="xs">
