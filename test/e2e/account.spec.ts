@@ -129,7 +129,7 @@ test('a user chooses which mails they get, and the choice is kept', async ({ bro
   await expect(cases).not.toBeChecked();
   await expect
     .poll(async () => (await me(context.request)).notificationPrefs)
-    .toEqual({ caseUpdates: false, invoiceReminders: true, releaseNotes: true, securityAlerts: true });
+    .toEqual({ caseUpdates: false, caseStatus: true, invoiceReminders: true, releaseNotes: true, securityAlerts: true });
 
   await page.reload();
   await expect(page.getByRole('switch', { name: ac(lang, 'notifications.releaseNotes.label') })).toBeChecked();

@@ -42,7 +42,13 @@ export type Me = {
   notificationPrefs: NotificationPrefs;
 };
 
-export type NotificationPrefs = { caseUpdates: boolean; invoiceReminders: boolean; releaseNotes: boolean; securityAlerts: boolean };
+export type NotificationPrefs = {
+  caseUpdates: boolean;
+  caseStatus: boolean;
+  invoiceReminders: boolean;
+  releaseNotes: boolean;
+  securityAlerts: boolean;
+};
 
 export const meQueryKey = ['me'] as const;
 
@@ -60,7 +66,8 @@ export function useMe(): Me {
   return useSuspenseQuery(meQueryOptions()).data;
 }
 
-export type MeUpdate = { name?: string; locale?: Language; notificationPrefs?: NotificationPrefs };
+/** `notificationPrefs` changes only the kinds it names. */
+export type MeUpdate = { name?: string; locale?: Language; notificationPrefs?: Partial<NotificationPrefs> };
 
 export async function updateMe(update: MeUpdate): Promise<Me> {
   const { data } = await apiRequest<{ data: Me }>('/api/v1/me', { method: 'PATCH', body: update });

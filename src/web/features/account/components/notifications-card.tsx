@@ -5,12 +5,12 @@ import { type Me, type NotificationPrefs, useUpdateMe } from '../../../lib/me';
 import { problemMessageKey } from '../../../lib/problem-message';
 import { useAccountTranslation } from '../i18n/register';
 
-const KINDS = ['caseUpdates', 'invoiceReminders', 'releaseNotes', 'securityAlerts'] as const satisfies readonly (keyof NotificationPrefs)[];
+const KINDS = ['caseUpdates', 'caseStatus', 'invoiceReminders', 'releaseNotes', 'securityAlerts'] as const satisfies readonly (keyof NotificationPrefs)[];
 
 /**
- * One switch per kind of mail, saved as soon as it is flipped. The API takes all four at once, so
- * the card keeps the set as shown and sends it whole: two quick flips both arrive. The switches
- * stay usable while a save runs (a disabled switch would drop the keyboard focus).
+ * One switch per kind of mail, saved as soon as it is flipped. Each save names only its own kind
+ * (the API leaves the others as they are), so two quick flips both arrive. The switches stay
+ * usable while a save runs (a disabled switch would drop the keyboard focus).
  */
 export function NotificationsCard({ me }: { me: Me }) {
   const { t } = useAccountTranslation();
@@ -19,9 +19,8 @@ export function NotificationsCard({ me }: { me: Me }) {
   const [prefs, setPrefs] = useState<NotificationPrefs>(me.notificationPrefs);
 
   const toggle = (kind: (typeof KINDS)[number], on: boolean) => {
-    const next = { ...prefs, [kind]: on };
-    setPrefs(next);
-    update.mutate({ notificationPrefs: next }, { onError: () => setPrefs(me.notificationPrefs) });
+    setPrefs((shown) => ({ ...shown, [kind]: on }));
+    update.mutate({ notificationPrefs: { [kind]: on } }, { onError: () => setPrefs((shown) => ({ ...shown, [kind]: !on })) });
   };
 
   return (
