@@ -41,7 +41,9 @@ export function AccountCard({ kase, showKeys }: { kase: StaffCase; showKeys: boo
 function AccountKeys({ accountId, accountName, caseKeyId }: { accountId: string; accountName: string; caseKeyId: string | null }) {
   const { t } = useStaffCasesTranslation();
   const keys = useAccountKeys(accountId, true);
-  const rows = keys.data?.pages.flatMap((page) => page.data) ?? [];
+  const loaded = keys.data?.pages.flatMap((page) => page.data) ?? [];
+  // The case's own key leads the list.
+  const rows = [...loaded.filter((key) => key.id === caseKeyId), ...loaded.filter((key) => key.id !== caseKeyId)];
   return (
     <>
       <Title order={3} size="h5" mb="xs">
@@ -72,14 +74,16 @@ function KeyItem({ keyData, isCaseKey }: { keyData: AccountKey; isCaseKey: boole
   const format = useFormat();
   return (
     <Card component="li" withBorder padding="xs" style={isCaseKey ? { borderColor: 'var(--mantine-color-indigo-6)', borderWidth: 2 } : undefined}>
-      <Text size="sm" fw={500}>
-        {keyData.edition ? `${keyData.product} ${keyData.edition}` : keyData.product}
+      <Group gap={6} wrap="wrap">
+        <Text size="sm" fw={500}>
+          {keyData.edition ? `${keyData.product} ${keyData.edition}` : keyData.product}
+        </Text>
         {isCaseKey && (
-          <Badge ml="xs" size="sm" variant="light" styles={{ root: { textTransform: 'none' } }}>
+          <Badge size="sm" variant="light" styles={{ root: { textTransform: 'none' } }}>
             {t('account.thisCase')}
           </Badge>
         )}
-      </Text>
+      </Group>
       <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
         {keyData.licenseKey}
       </Text>
