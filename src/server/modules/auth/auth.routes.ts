@@ -96,7 +96,7 @@ export async function authRoutes(app: FastifyInstance) {
       schema: {
         tags: ['auth'],
         summary: 'Set a new password with a reset link; ends every session (sign in again, with MFA if on)',
-        params: z.object({ token: z.string().min(10).max(200) }),
+        params: z.object({ token: z.string().max(500) }),
         body: z.strictObject({ password: passwordField }),
       },
     },

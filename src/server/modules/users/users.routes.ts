@@ -102,7 +102,7 @@ export async function usersRoutes(app: FastifyInstance) {
     '/api/v1/email-changes/:token',
     {
       config: { auth: 'public' },
-      schema: { tags: ['me'], summary: 'Confirm a new sign-in address from the link sent to it', params: z.object({ token: z.string().min(10).max(200) }), response: { 200: z.object({ data: z.object({ email: z.string() }) }) } },
+      schema: { tags: ['me'], summary: 'Confirm a new sign-in address from the link sent to it', params: z.object({ token: z.string().max(500) }), response: { 200: z.object({ data: z.object({ email: z.string() }) }) } },
     },
     async (req) => ({ data: await confirmEmailChange({ deps, token: req.params.token, ip: req.ip }) }),
   );

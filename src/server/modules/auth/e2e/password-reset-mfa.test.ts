@@ -56,6 +56,15 @@ describe('password reset', () => {
     expect(again.json().code).toBe('token.used');
   });
 
+  it('answers a malformed reset or email-change link like an unknown one (404)', async () => {
+    for (const bad of ['x', 'short', '%20', 'a'.repeat(90)]) {
+      const reset = await t.request({ method: 'POST', url: `/api/v1/auth/password-reset/${bad}`, payload: { password: 'my brand new passphrase' } });
+      expect(reset.statusCode, bad).toBe(404);
+      const change = await t.request({ method: 'POST', url: `/api/v1/email-changes/${bad}` });
+      expect(change.statusCode, bad).toBe(404);
+    }
+  });
+
   it('expires after an hour', async () => {
     const { user } = await buildMember(t.db);
     await t.request({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: user.email } });
