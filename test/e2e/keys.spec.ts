@@ -118,7 +118,8 @@ test.describe('Product Keys', () => {
       await page.goto('/');
       await mainNav(page, 'de').getByRole('link', { name: t('de', 'nav.keys') }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('de', 'nav.keys'));
-      await expect(keyRows(page)).toHaveCount(10);
+      // As many rows as the API lists (other specs may add keys to the demo account).
+      await expect(keyRows(page)).toHaveCount((await listKeys(api, 'limit=100')).length);
 
       // Filters live in the address: a reload (or a bookmark) shows the same view.
       await page.getByLabel(k('list.keyGroup'), { exact: true }).selectOption({ label: k('list.noKeyGroup') });
@@ -203,7 +204,14 @@ test.describe('Product Keys', () => {
     const dialog = page.getByRole('dialog', { name: k('bulk.assignTitle', { count: '3' }) });
     await expect(dialog).toBeVisible();
     await dialog.getByRole('radio', { name: k('assignment.kinds.user') }).check();
-    await dialog.getByLabel(fieldLabel(k('assignment.user'))).selectOption({ label: 'Anna Admin (admin@beispiel.example)' });
+    // The portal user is searched for on the server, then picked from the keyboard.
+    const picker = dialog.getByRole('combobox', { name: fieldLabel(k('assignment.user')) });
+    await picker.fill('admin@');
+    // Wait for the server's answer to replace the first list (everybody) before using the keys.
+    await expect(dialog.getByRole('listbox').getByRole('option')).toHaveText(['Anna Admin (admin@beispiel.example)']);
+    await picker.press('ArrowDown');
+    await picker.press('Enter');
+    await expect(picker).toHaveValue('Anna Admin (admin@beispiel.example)');
     await dialog.getByRole('button', { name: k('assignment.submit'), exact: true }).press('Enter');
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('status').filter({ hasText: k('bulk.assigned', { count: '3' }) })).toBeVisible();
@@ -211,6 +219,71 @@ test.describe('Product Keys', () => {
     await expect(page.getByText(k('list.emptyFiltered'))).toBeVisible();
     await page.getByLabel(k('list.show')).selectOption({ label: k('list.filters.all') });
     await expect(keyRows(page).filter({ hasText: 'Anna Admin' })).toHaveCount(3);
+  });
+
+  test('an admin assigns a key to a portal user found by search and moves it; the activity says so in German', async ({ page, context, browser, baseURL }) => {
+    const base = baseURL ?? '';
+    const origin = { origin: new URL(base).origin };
+    const staff = await apiAs(browser, base, 'staff-admin@portico.example');
+    const admin = await apiAs(browser, base, 'admin@beispiel.example');
+    try {
+      // A key of its own, issued by staff into a group of its own, so no other test's keys change.
+      const group = async (name: string) => {
+        const res = await admin.request.post('/api/v1/key-groups', { headers: origin, data: { name } });
+        expect(res.status(), await res.text()).toBe(201);
+        return ((await res.json()) as { data: { id: string } }).data.id;
+      };
+      const [from] = [await group('E2E Suche'), await group('E2E Ziel')];
+      const accountId = ((await (await admin.request.get('/api/v1/account')).json()) as { data: { id: string } }).data.id;
+      const products = ((await (await staff.request.get('/api/v1/staff/products')).json()) as { data: { id: string; name: string }[] }).data;
+      // Not Beispiel Prep: the offline test finds its key by that product's name.
+      const server = products.find((p) => p.name === 'Beispiel Analytics Server');
+      const issued = await staff.request.post('/api/v1/staff/keys', {
+        headers: origin,
+        data: { accountId, productId: server?.id, seats: 1, term: 'perpetual', keyGroupId: from },
+      });
+      expect(issued.status(), await issued.text()).toBe(201);
+      const [keyId] = ((await issued.json()) as { data: { keyIds: string[] } }).data.keyIds;
+
+      await loginViaApi(context, base, 'admin@beispiel.example');
+      await page.goto(`/keys/${keyId}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beispiel Analytics Server');
+      const assignment = card(page, k('assignment.title'));
+      await assignment.getByRole('radio', { name: k('assignment.kinds.user') }).check();
+      const picker = assignment.getByRole('combobox', { name: fieldLabel(k('assignment.user')) });
+      // Only active users of this account answer: nobody from Nordlicht, whatever the search.
+      await picker.fill('nordlicht');
+      await expect(page.getByText(k('assignment.noUsers'))).toBeVisible();
+      await picker.fill('anna');
+      await page.getByRole('option', { name: 'Anna Admin (admin@beispiel.example)' }).click();
+      await expect(picker).toHaveValue('Anna Admin (admin@beispiel.example)');
+      await assignment.getByRole('button', { name: k('assignment.submit'), exact: true }).click();
+      await expect(assignment.getByRole('status')).toHaveText(k('assignment.assigned'));
+      await expect(assignment.getByText('Anna Admin <admin@beispiel.example>')).toBeVisible();
+
+      // Moved together with others from the list: audited as a move, not as an assignment.
+      await page.goto(`/keys?keyGroup=${from}`);
+      await expect(keyRows(page)).toHaveCount(1);
+      await keyRows(page).first().getByRole('checkbox').check();
+      await page.getByRole('button', { name: k('bulk.move') }).click();
+      const dialog = page.getByRole('dialog', { name: k('bulk.moveTitle', { count: '1' }) });
+      await dialog.getByLabel(k('group.target')).selectOption({ label: 'E2E Ziel' });
+      await dialog.getByRole('button', { name: k('group.submit'), exact: true }).click();
+      await expect(dialog).toBeHidden();
+      await expect(page.getByRole('status').filter({ hasText: k('bulk.moved', { count: '1' }) })).toBeVisible();
+
+      await page.goto('/account/activity');
+      const activity = page.getByRole('region', { name: t('de', 'account.activity.table') });
+      await expect(activity.getByText(t('de', 'account.activity.actions.key.moved')).first()).toBeVisible();
+      await expect(activity.getByText(t('de', 'account.activity.actions.key.assigned')).first()).toBeVisible();
+      await expect(activity.getByText(t('de', 'account.activity.actions.key.issued')).first()).toBeVisible();
+      // No action code is ever shown as it is.
+      await expect(activity.getByText(/^(key|key_group|product)\.[a-z_]+$/)).toHaveCount(0);
+      await screenshot(page, 'keys-activity-de-1280');
+    } finally {
+      await staff.close();
+      await admin.close();
+    }
   });
 
   test('an admin creates, renames and deletes a key group', async ({ page, context, baseURL }) => {
@@ -260,9 +333,13 @@ test.describe('Product Keys', () => {
     await expect(own).toContainText('Karl Schlüssel');
     await expect(page.getByText(/Niederlassung München/)).toHaveCount(0);
 
-    // Only the group they manage is offered as a filter and on the groups tab, where nothing can be changed.
+    // The filter offers the group they manage and the group of the key assigned to them, nothing else.
     const groupFilter = page.getByLabel(k('list.keyGroup'), { exact: true });
-    await expect(groupFilter.locator('option')).toHaveText([k('list.allKeyGroups'), 'Zentrale Berlin', k('list.noKeyGroup')]);
+    await expect(groupFilter.locator('option')).toHaveText([k('list.allKeyGroups'), 'Vertrieb', 'Zentrale Berlin', k('list.noKeyGroup')]);
+    await groupFilter.selectOption({ label: 'Vertrieb' });
+    await expect(keyRows(page)).toHaveCount(1);
+    await groupFilter.selectOption({ label: k('list.allKeyGroups') });
+    await expect(keyRows(page)).toHaveCount(4);
 
     // The CSV export holds exactly the keys of the list.
     const downloading = page.waitForEvent('download');
@@ -272,13 +349,13 @@ test.describe('Product Keys', () => {
     expect(lines).toHaveLength(5);
     expect(lines.filter((line) => line.includes('Niederlassung München'))).toEqual([]);
 
-    // Key managers assign the keys of their group (end users only, no invitations) but don't move them.
+    // Key managers assign the keys of their group (to end users or portal users, without invitations) but don't move them.
     await expect(page.getByRole('checkbox', { name: k('bulk.selectAll') })).toBeVisible();
     await keyRows(page).filter({ hasText: 'Jonas Weber' }).getByRole('link').first().click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beispiel Analytics Desktop Creator');
     const assignment = card(page, k('assignment.title'));
     await expect(assignment).toBeVisible();
-    await expect(assignment.getByRole('radio')).toHaveCount(0);
+    await expect(assignment.getByRole('radio')).toHaveCount(2);
     await expect(assignment.getByRole('checkbox', { name: k('assignment.invite') })).toHaveCount(0);
     await expect(assignment.getByLabel(k('group.target'))).toHaveCount(0);
 
@@ -518,6 +595,14 @@ test.describe('Product Keys pages', () => {
       await page.waitForLoadState('networkidle');
       await dialogScreenshot(page, 'keys-bulk-dialog-de-1280');
       await expectNoAxeViolations(page, 'bulk assignment dialog');
+      // The portal user picker with its options open.
+      await page.getByRole('dialog').getByRole('radio', { name: k('assignment.kinds.user') }).check();
+      await page.getByRole('dialog').getByRole('combobox', { name: fieldLabel(k('assignment.user')) }).fill('a');
+      await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible();
+      await dialogScreenshot(page, 'keys-assignee-picker-de-1280');
+      await expectNoAxeViolations(page, 'portal user picker');
+      // The first Escape closes the options, the second the dialog.
+      await page.keyboard.press('Escape');
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog')).toBeHidden();
 

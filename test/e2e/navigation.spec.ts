@@ -81,7 +81,13 @@ for (const lang of LANGS) {
       await mainNav(page, lang).getByRole('link', { name: t(lang, 'nav.console') }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t(lang, 'console.title'));
       const sections = page.getByRole('navigation', { name: t(lang, 'console.sections') });
-      await expect(sections.getByRole('link')).toHaveText([t(lang, 'console.accounts.title'), t(lang, 'console.outbox.title')]);
+      await expect(sections.getByRole('link')).toHaveText([
+        t(lang, 'console.cases.title'),
+        t(lang, 'console.accounts.title'),
+        t(lang, 'console:staffUsers.title'),
+        t(lang, 'console.outbox.title'),
+        t(lang, 'console.keys.title'),
+      ]);
       await sections.getByRole('link', { name: t(lang, 'console.outbox.title') }).click();
       await expect(page).toHaveURL(/\/console\/outbox$/);
       await expect(page.getByRole('heading', { level: 2, name: t(lang, 'console.outbox.title') })).toBeVisible();
