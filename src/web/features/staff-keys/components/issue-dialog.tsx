@@ -50,6 +50,8 @@ export function IssueDialog({
   const [maintenanceEnd, setMaintenanceEnd] = useState('');
   const [errors, setErrors] = useState<Partial<Record<'account' | 'product' | 'count' | 'seats' | 'validUntil' | 'maintenanceEnd', string>>>({});
   const groups = useAccountKeyGroups(account?.id ?? '');
+  // A field's message goes as soon as the field is changed; the next submit checks again.
+  const clear = (field: keyof typeof errors) => setErrors((current) => ({ ...current, [field]: undefined }));
   const product = products.data?.find((p) => p.id === productId);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -94,6 +96,7 @@ export function IssueDialog({
             onChange={(next) => {
               setAccount(next);
               setKeyGroupId('');
+              clear('account');
             }}
             error={errors.account}
           />
@@ -109,6 +112,7 @@ export function IssueDialog({
               onChange={(e) => {
                 setProductId(e.currentTarget.value);
                 setEditionId('');
+                clear('product');
               }}
               error={errors.product}
             />
@@ -124,7 +128,10 @@ export function IssueDialog({
               inputMode="numeric"
               required
               value={count}
-              onChange={(e) => setCount(e.currentTarget.value)}
+              onChange={(e) => {
+                setCount(e.currentTarget.value);
+                clear('count');
+              }}
               error={errors.count}
             />
             <TextInput
@@ -132,7 +139,10 @@ export function IssueDialog({
               inputMode="numeric"
               required
               value={seats}
-              onChange={(e) => setSeats(e.currentTarget.value)}
+              onChange={(e) => {
+                setSeats(e.currentTarget.value);
+                clear('seats');
+              }}
               error={errors.seats}
             />
           </SimpleGrid>
@@ -149,7 +159,10 @@ export function IssueDialog({
                 label={t('issue.validUntil')}
                 required
                 value={validUntil}
-                onChange={(e) => setValidUntil(e.currentTarget.value)}
+                onChange={(e) => {
+                  setValidUntil(e.currentTarget.value);
+                  clear('validUntil');
+                }}
                 error={errors.validUntil}
               />
             )}
@@ -157,13 +170,19 @@ export function IssueDialog({
               type="date"
               label={t('issue.maintenanceStart')}
               value={maintenanceStart}
-              onChange={(e) => setMaintenanceStart(e.currentTarget.value)}
+              onChange={(e) => {
+                setMaintenanceStart(e.currentTarget.value);
+                clear('maintenanceEnd');
+              }}
             />
             <TextInput
               type="date"
               label={t('issue.maintenanceEnd')}
               value={maintenanceEnd}
-              onChange={(e) => setMaintenanceEnd(e.currentTarget.value)}
+              onChange={(e) => {
+                setMaintenanceEnd(e.currentTarget.value);
+                clear('maintenanceEnd');
+              }}
               error={errors.maintenanceEnd}
             />
             <NativeSelect
