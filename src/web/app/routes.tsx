@@ -30,6 +30,9 @@ const ProfilePage = lazy(async () => ({ default: (await import('../features/acco
 const ActivityPage = lazy(async () => ({ default: (await import('../features/account/activity-page')).ActivityPage }));
 const UsersPage = lazy(async () => ({ default: (await import('../features/users/users-page')).UsersPage }));
 const SecurityPage = lazy(async () => ({ default: (await import('../features/security/security-page')).SecurityPage }));
+const CasesPage = lazy(async () => ({ default: (await import('../features/cases/cases-page')).CasesPage }));
+const NewCasePage = lazy(async () => ({ default: (await import('../features/cases/new-case-page')).NewCasePage }));
+const CasePage = lazy(async () => ({ default: (await import('../features/cases/case-page')).CasePage }));
 const KeysLayout = lazy(async () => ({ default: (await import('../features/keys/keys-layout')).KeysLayout }));
 const KeysPage = lazy(async () => ({ default: (await import('../features/keys/keys-page')).KeysPage }));
 const KeyGroupsPage = lazy(async () => ({ default: (await import('../features/keys/key-groups-page')).KeyGroupsPage }));
@@ -68,6 +71,11 @@ export function AppRoutes() {
         <Route path="confirm-email/:token" element={<ConfirmEmailPage />} />
         <Route element={<AppLayout />}>
           <Route index element={<DashboardPage />} />
+          <Route path="cases">
+            <Route index element={<CasesPage />} />
+            <Route path="new" element={<NewCasePage />} />
+            <Route path=":caseId" element={<CasePage />} />
+          </Route>
           <Route path="keys">
             <Route element={<KeysLayout />}>
               <Route index element={<KeysPage />} />

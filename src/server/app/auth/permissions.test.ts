@@ -47,10 +47,10 @@ describe('the role → permission table', () => {
 
 describe('visible areas', () => {
   it('show only built areas the actor may use', () => {
-    expect(visibleAreas(permissionsForMembership({ ...member, role: 'admin' }))).toEqual(['dashboard', 'keys', 'account']);
-    expect(visibleAreas(permissionsForMembership({ ...member, role: 'key_manager' }))).toEqual(['dashboard', 'keys', 'account']);
-    expect(visibleAreas(permissionsForMembership({ ...member, role: 'member' }))).toEqual(['dashboard', 'keys', 'account']);
+    expect(visibleAreas(permissionsForMembership({ ...member, role: 'admin' }))).toEqual(['dashboard', 'cases', 'keys', 'account']);
+    expect(visibleAreas(permissionsForMembership({ ...member, role: 'key_manager' }))).toEqual(['dashboard', 'cases', 'keys', 'account']);
+    expect(visibleAreas(permissionsForMembership({ ...member, role: 'member' }))).toEqual(['dashboard', 'cases', 'keys', 'account']);
     expect(visibleAreas(permissionsForStaff('agent'))).toEqual(['dashboard', 'account', 'console']);
-    expect(AREAS.filter((a) => !a.built).map((a) => a.key)).toEqual(['cases', 'invoices', 'downloads', 'reports']);
+    expect(AREAS.filter((a) => !a.built).map((a) => a.key)).toEqual(['invoices', 'downloads', 'reports']);
   });
 });

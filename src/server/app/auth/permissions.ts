@@ -90,7 +90,7 @@ export const permissionsForStaff = (role: StaffRole): Set<Permission> => new Set
  */
 export const AREAS = [
   { key: 'dashboard', anyOf: ['read:profile'], built: true },
-  { key: 'cases', anyOf: ['read:cases:all', 'read:cases:keys', 'read:cases:own'], built: false },
+  { key: 'cases', anyOf: ['read:cases:all', 'read:cases:keys', 'read:cases:own'], built: true },
   { key: 'keys', anyOf: ['read:keys:all', 'read:keys:groups', 'read:keys:own'], built: true },
   { key: 'invoices', anyOf: ['read:invoices'], built: false },
   { key: 'downloads', anyOf: ['use:downloads'], built: false },
