@@ -616,6 +616,25 @@ test.describe('Product Keys pages', () => {
     }
   });
 
+  for (const lang of LANGS) {
+    test(`the assignment with its user picker on a phone (${lang}, 360 px) has no axe violations`, async ({ browser, baseURL }) => {
+      test.setTimeout(120_000);
+      const { context, page } = await newSession(browser, { lang, baseURL: baseURL ?? '', width: 360, email: 'admin@beispiel.example' });
+      try {
+        await page.goto(`/keys/${ids.member}`);
+        const assignment = card(page, kIn(lang, 'assignment.title'));
+        await assignment.getByRole('radio', { name: kIn(lang, 'assignment.kinds.user') }).check();
+        await assignment.getByRole('combobox', { name: fieldLabel(kIn(lang, 'assignment.user')) }).fill('beispiel');
+        await expect(assignment.getByRole('listbox').getByRole('option')).toHaveCount(3);
+        await assignment.scrollIntoViewIfNeeded();
+        await dialogScreenshot(page, `keys-assignee-picker-${lang}-360`);
+        await expectNoAxeViolations(page, `user picker (${lang}, 360 px)`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
   test('the key page in dark mode (de, 1280 px) has no axe violations', async ({ browser, baseURL }) => {
     const { context, page } = await newSession(browser, {
       lang: 'de',

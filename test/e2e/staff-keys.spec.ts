@@ -183,6 +183,13 @@ for (const lang of LANGS) {
         await page.waitForLoadState('networkidle');
         await screenshot(page, `staff-keys-${lang}-${width}`);
         await expectNoAxeViolations(page, `console Product Keys (${lang}, ${width} px)`);
+        // The issue dialog as a phone or a desktop shows it.
+        await page.getByRole('button', { name: s(lang, 'keys.issue') }).click();
+        const dialog = page.getByRole('dialog', { name: s(lang, 'issue.title') });
+        await dialog.getByRole('radio', { name: s(lang, 'issue.terms.subscription') }).check();
+        await expect(dialog.getByLabel(fieldLabel(s(lang, 'issue.validUntil')))).toBeVisible();
+        await dialogScreenshot(page, `staff-keys-issue-dialog-${lang}-${width}`);
+        await expectNoAxeViolations(page, `issue dialog (${lang}, ${width} px)`);
       } finally {
         await context.close();
       }
