@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { waitForMail } from './mail-capture.js';
-import { DEMO_ACCOUNT, expectNoAxeViolations, fieldLabel, LANGS, type Lang, newSession, screenshot, t } from './support.js';
+import { DEMO_ACCOUNT, expectNoAxeViolations, fieldLabel, LANGS, type Lang, newSession, SCREENSHOT_DIR, screenshot, t } from './support.js';
 
 /**
  * Support console → Fälle: a customer opens a case through the API, the agent finds it among the
@@ -135,6 +135,10 @@ test.describe.serial('the support console works a case', () => {
     await reply.getByRole('radio', { name: s(lang, 'reply.internal') }).check();
     await expect(reply.getByLabel(s(lang, 'reply.newStatus'))).toHaveCount(0);
     await reply.getByRole('textbox', { name: fieldLabel(s(lang, 'reply.bodyInternal')) }).fill(NOTE);
+    await expect(reply.getByRole('button', { name: s(lang, 'reply.submitPublic') })).toHaveCount(0);
+    await expectNoAxeViolations(page, 'staff case page with an internal note being written (de)');
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await reply.screenshot({ path: path.join(SCREENSHOT_DIR, 'staff-cases-internal-note-de-1280.png') });
     await reply.getByRole('button', { name: s(lang, 'reply.submitInternal') }).click();
     await expect(reply.getByRole('status')).toHaveText(s(lang, 'reply.noted'));
     const note = timeline(page, lang).getByRole('listitem').filter({ hasText: NOTE });
@@ -170,6 +174,24 @@ test.describe.serial('the support console works a case', () => {
     for (const file of fs.readdirSync(mailDir)) expect(fs.readFileSync(path.join(mailDir, file), 'utf8')).not.toContain(`Interner Hinweis ${RUN}`);
 
     await customer.context.close();
+    await context.close();
+  });
+
+  test('the case page reads well in dark mode', async ({ browser, baseURL }) => {
+    test.skip(!created, 'needs the case from the first test');
+    const kase = created as CreatedCase;
+    const lang: Lang = 'de';
+    const { context, page } = await newSession(browser, { lang, baseURL: baseURL ?? '', email: AGENT.email, colorScheme: 'dark' });
+    await page.goto(`/console/cases/${kase.id}`);
+    await expect(timeline(page, lang).getByRole('listitem').filter({ hasText: NOTE })).toContainText(s(lang, 'timeline.internal'));
+    await page.getByRole('region', { name: s(lang, 'reply.title') }).getByRole('radio', { name: s(lang, 'reply.internal') }).check();
+    await expectNoAxeViolations(page, 'staff case page (de, dark)');
+    // A full-page capture taken while scrolled down paints the sticky header mid-page.
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+    await screenshot(page, 'staff-cases-case-de-1280-dark');
     await context.close();
   });
 
