@@ -208,7 +208,11 @@ export async function deleteKeyGroup({ deps, ka, keyGroupId, ip }: { deps: AppDe
   if (!group || (!canManageKeyGroups(ka.actor) && !ka.managedGroupIds.includes(keyGroupId))) throw keyGroupNotFound();
   if (!canManageKeyGroups(ka.actor)) throw errors.forbidden();
   await deps.db.transaction().execute(async (trx) => {
+    // Its keys stay, without a group: the event says how many left it.
+    const { n } = await trx.selectFrom('product_keys').select((eb) => eb.fn.countAll<number>().as('n')).where('key_group_id', '=', keyGroupId).executeTakeFirstOrThrow();
     await createKeyGroupsRepository({ db: trx }).remove(ka.actor.accountId, keyGroupId);
-    await recordAuditEvent(trx, { accountId: ka.actor.accountId, actorUserId: ka.actor.userId, action: 'key_group.deleted', targetType: 'key_group', targetId: keyGroupId, data: { name: group.name }, ip });
+    await recordAuditEvent(trx, {
+      accountId: ka.actor.accountId, actorUserId: ka.actor.userId, action: 'key_group.deleted', targetType: 'key_group', targetId: keyGroupId, data: { name: group.name, keyCount: Number(n) }, ip,
+    });
   });
 }

@@ -265,6 +265,8 @@ describe('assignment and key groups', () => {
     expect((await t.request({ method: 'DELETE', url: `/api/v1/key-groups/${w.munich}`, cookie: a })).statusCode).toBe(204);
     const key = (await t.request({ method: 'GET', url: `/api/v1/keys/${w.keys.munich}`, cookie: a })).json().data;
     expect(key.keyGroup).toBeNull();
+    const deleted = await t.db.selectFrom('audit_events').select('data').where('action', '=', 'key_group.deleted').where('target_id', '=', w.munich).executeTakeFirstOrThrow();
+    expect(typeof deleted.data === 'string' ? JSON.parse(deleted.data) : deleted.data).toEqual({ name: 'München', keyCount: 1 });
     const list = (await t.request({ method: 'GET', url: '/api/v1/key-groups', cookie: await loginAs(t, w.km) })).json().data;
     expect(list.map((g: { name: string }) => g.name)).toEqual(['Berlin']);
   });
