@@ -110,8 +110,12 @@ test.describe('Fälle', () => {
         operatingSystem: 'Windows 11',
       });
 
-      // 1.–2. Sign in (done) and click "Meine Fälle" (the navigation entry "Fälle").
+      // The dashboard counts the open cases and leads to them.
       await page.goto('/');
+      const openCases = page.getByRole('region', { name: t('de', 'dashboard.cases.title') });
+      await expect(openCases.getByRole('link', { name: t('de', 'dashboard.cases.link') })).toHaveAttribute('href', '/cases?view=all_open');
+
+      // 1.–2. Sign in (done) and click "Meine Fälle" (the navigation entry "Fälle").
       await mainNav(page, 'de').getByRole('link', { name: t('de', 'nav.cases') }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(c('list.title'));
 

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { useMe } from '../../lib/me';
 import { AreasCard } from './components/areas-card';
+import { OpenCasesCard } from './components/open-cases-card';
 import { PermissionsCard } from './components/permissions-card';
 import { SessionCard } from './components/session-card';
 
@@ -32,6 +33,7 @@ export function DashboardPage() {
         )}
       </div>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        {me.account && me.areas.includes('cases') && <OpenCasesCard accountId={me.account.id} />}
         {me.membership && <PermissionsCard membership={me.membership} />}
         {staffRole && me.areas.includes('console') && (
           <Card withBorder component="section" aria-labelledby="staff-title">

@@ -98,7 +98,13 @@ export function KeyPicker({
                 <Text size="xs" c="dimmed" mb={6}>
                   {reason(key)}
                 </Text>
-                <Button size="compact-sm" variant="light" onClick={() => onRenew(key)} aria-label={t('new.renewKeyFor', { key: label(key) })}>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  h="auto"
+                  py={4}
+                  styles={{ label: { whiteSpace: 'normal', textAlign: 'start' } }}
+                  onClick={() => onRenew(key)} aria-label={t('new.renewKeyFor', { key: label(key) })}>
                   {t('new.renewKey')}
                 </Button>
               </Box>
