@@ -10,6 +10,16 @@ export function useKeyLabel() {
     t('key.label', { product: [key.product.name, key.edition].filter(Boolean).join(' '), tail: key.licenseKeyTail });
 }
 
+/** The key's name where it may wrap: the product wraps, "…ABCDE" stays in one piece. */
+function KeyName({ keyData }: { keyData: FormKey }) {
+  const product = [keyData.product.name, keyData.edition].filter(Boolean).join(' ');
+  return (
+    <>
+      {product} <span style={{ whiteSpace: 'nowrap' }}>…{keyData.licenseKeyTail}</span>
+    </>
+  );
+}
+
 /** Why a Technischer Support case cannot be about this key, in words. */
 export function useUnsupportableReason() {
   const { t } = useCasesTranslation();
@@ -65,7 +75,7 @@ export function KeyPicker({
               <Radio
                 key={key.id}
                 value={key.id}
-                label={label(key)}
+                label={<KeyName keyData={key} />}
                 description={[
                   key.maintenanceEnd ? t('key.maintenanceUntil', { date: format.date(key.maintenanceEnd) }) : null,
                   key.maintenanceStatus === 'expiring' ? t('maintenance.expiring') : null,
@@ -94,7 +104,9 @@ export function KeyPicker({
                 p="xs"
                 style={{ border: '1px dashed var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-sm)' }}
               >
-                <Text size="sm">{label(key)}</Text>
+                <Text size="sm">
+                  <KeyName keyData={key} />
+                </Text>
                 <Text size="xs" c="dimmed" mb={6}>
                   {reason(key)}
                 </Text>
@@ -104,7 +116,9 @@ export function KeyPicker({
                   h="auto"
                   py={4}
                   styles={{ label: { whiteSpace: 'normal', textAlign: 'start' } }}
-                  onClick={() => onRenew(key)} aria-label={t('new.renewKeyFor', { key: label(key) })}>
+                  onClick={() => onRenew(key)}
+                  aria-label={t('new.renewKeyFor', { key: label(key) })}
+                >
                   {t('new.renewKey')}
                 </Button>
               </Box>
