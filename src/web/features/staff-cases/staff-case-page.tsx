@@ -91,6 +91,9 @@ function StaffCaseView({ kase, showKeys, onReload }: { kase: StaffCase; showKeys
         </Group>
       </div>
       <div className={classes.layout}>
+        <div className={classes.manage}>
+          <ManageCard kase={kase} onReload={onReload} />
+        </div>
         <div className={classes.main}>
           <FactsCard kase={kase} />
           <Card withBorder component="section" aria-labelledby="timeline-title">
@@ -110,8 +113,7 @@ function StaffCaseView({ kase, showKeys, onReload }: { kase: StaffCase; showKeys
           </Card>
           <ReplyComposer caseId={kase.id} />
         </div>
-        <div className={classes.aside}>
-          <ManageCard kase={kase} onReload={onReload} />
+        <div className={classes.account}>
           <AccountCard kase={kase} showKeys={showKeys} />
         </div>
       </div>
