@@ -204,14 +204,18 @@ test('an admin filters the activity, keeps the filters in the address and downlo
   await context.close();
 });
 
-test('a member sees no activity tab and no activity page', async ({ browser, baseURL }) => {
+test('a member sees their own activity only, without the person filter', async ({ browser, baseURL }) => {
   const lang = 'de';
   const { context, page } = await newSession(browser, { lang, baseURL: baseURL ?? '', email: 'member@beispiel.example' });
   await page.goto('/account');
   await expect(page.getByRole('heading', { level: 2, name: ac(lang, 'email.title') })).toBeVisible();
-  await expect(page.getByRole('link', { name: t(lang, 'account.tabs.activity') })).toHaveCount(0);
-  await page.goto('/account/activity');
-  await expect(page.getByRole('heading', { name: t(lang, 'notFound.title') })).toBeVisible();
+  await page.getByRole('link', { name: t(lang, 'account.tabs.activity') }).click();
+  await expect(page).toHaveURL(/\/account\/activity$/);
+  await expect(page.getByText(ac(lang, 'activity.introOwn', { account: 'Beispiel Analytics GmbH' }))).toBeVisible();
+  await expect(page.getByText(t(lang, 'account.activity.actions.auth.login')).filter({ visible: true }).first()).toBeVisible();
+  await expect(page.getByLabel(ac(lang, 'activity.user'))).toHaveCount(0);
+  // Only the member's own events: nobody else's name appears as the actor.
+  await expect(page.getByText('Anna Admin')).toHaveCount(0);
   await context.close();
 });
 

@@ -16,7 +16,8 @@ export function AccountLayout() {
     { to: '/account/security', label: t('account.tabs.security') },
   ];
   if (me.abilities.manageUsers) items.push({ to: '/account/users', label: t('account.tabs.users') });
-  if (me.abilities.viewActivity) items.push({ to: '/account/activity', label: t('account.tabs.activity') });
+  // Admins read the whole account's activity, everyone else in an account their own.
+  if (me.account) items.push({ to: '/account/activity', label: t('account.tabs.activity') });
 
   return (
     <>

@@ -24,11 +24,18 @@ import { useAccountTranslation } from './i18n/register';
 
 export function ActivityPage() {
   const me = useMe();
-  if (!me.abilities.viewActivity || !me.account) return <NotFound headingOrder={2} />;
-  return <Activity accountId={me.account.id} accountName={me.account.name} canListPeople={me.abilities.manageUsers} />;
+  if (!me.account) return <NotFound headingOrder={2} />;
+  return (
+    <Activity accountId={me.account.id} accountName={me.account.name} wholeAccount={me.abilities.viewActivity} canListPeople={me.abilities.viewActivity && me.abilities.manageUsers} />
+  );
 }
 
-function Activity({ accountId, accountName, canListPeople }: { accountId: string; accountName: string; canListPeople: boolean }) {
+function Activity({
+  accountId,
+  accountName,
+  wholeAccount,
+  canListPeople,
+}: { accountId: string; accountName: string; wholeAccount: boolean; canListPeople: boolean }) {
   const { t: tApp } = useTranslation();
   const { t } = useAccountTranslation();
   useDocumentTitle(tApp('account.activity.title'), tApp('account.title'));
@@ -51,7 +58,7 @@ function Activity({ accountId, accountName, canListPeople }: { accountId: string
         {tApp('account.activity.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        {tApp('account.activity.intro', { account: accountName })}
+        {wholeAccount ? tApp('account.activity.intro', { account: accountName }) : t('activity.introOwn', { account: accountName })}
       </Text>
       <ActivityFilters filters={filters} people={canListPeople ? (people.data?.people ?? []) : undefined} onChange={setFilters} />
       <VisuallyHidden role="status">
