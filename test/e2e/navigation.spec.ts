@@ -56,9 +56,10 @@ for (const lang of LANGS) {
       await expect(page.getByText(memberLine, { exact: true })).toBeVisible();
       const switcher = page.getByRole('button', { name: t(lang, 'header.accountMenu', { account: SECOND_ACCOUNT }) });
       await expect(switcher).toBeVisible();
-      // A member does not see the account's activity.
+      // A member manages no users there and reads only their own activity.
       await mainNav(page, lang).getByRole('link', { name: t(lang, 'nav.account') }).click();
-      await expect(page.getByRole('link', { name: t(lang, 'account.tabs.activity') })).toHaveCount(0);
+      await expect(page.getByRole('link', { name: t(lang, 'account.tabs.activity') })).toBeVisible();
+      await expect(page.getByRole('link', { name: t(lang, 'account.tabs.users') })).toHaveCount(0);
 
       // The choice belongs to the session: a reload keeps it, switching back restores the admin view.
       await page.reload();
