@@ -27,11 +27,14 @@ export function StatusBadge({ status }: { status: CaseStatus }) {
   );
 }
 
+// "P4 Frage" is short: kept on one line, so a narrow column does not split the level from its name.
+const oneLine = { root: { flexShrink: 0 }, label: { overflow: 'visible' } };
+
 /** P1 Kritisch … P4 Frage. */
 export function SeverityBadge({ severity }: { severity: CaseSeverity }) {
   const { t } = useCasesTranslation();
   return (
-    <Badge variant="light" color={SEVERITY_COLORS[severity]} styles={wrapping}>
+    <Badge variant="light" color={SEVERITY_COLORS[severity]} styles={oneLine}>
       {t(`severity.${severity}.label`)}
     </Badge>
   );
