@@ -410,7 +410,14 @@ test.describe('Product Keys', () => {
     await dialog.getByLabel(k('maintenance.renewalMessage')).fill('Bitte um Verlängerung für zwei weitere Jahre.');
     await dialog.getByRole('button', { name: k('maintenance.renewalSubmit') }).click();
     await expect(dialog).toBeHidden();
-    await expect(maintenance.getByRole('status')).toHaveText(k('maintenance.renewalSent'));
+    // The request is a Kundendienst case about the key, tracked under Fälle.
+    await expect(maintenance.getByRole('status')).toHaveText(/\d{8}/);
+    const number = ((await maintenance.getByRole('status').textContent()) ?? '').match(/\d{8}/)![0];
+    await expect(maintenance.getByRole('status')).toHaveText(k('maintenance.renewalSent', { number }));
+    await maintenance.getByRole('link', { name: k('maintenance.renewalCase', { number }) }).click();
+    await expect(page).toHaveURL(/\/cases\/cas_/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/^Wartung verlängern: /);
+    await expect(page.getByText('Bitte um Verlängerung für zwei weitere Jahre.')).toBeVisible();
   });
 
   test('an offline activation round trip: request file in, signed licence file out, and back', async ({ page, context, browser, baseURL }) => {

@@ -164,7 +164,7 @@ const MATRIX: Row[] = [
     },
     expect: customersOnly(404, { keyManager: 200, admin: 200 }),
   },
-  { method: 'POST', url: '/api/v1/keys/:keyId/renewal-request', request: (f) => ({ url: `/api/v1/keys/${f.ownKey}/renewal-request`, payload: {} }), expect: customersOnly(404, { member: 202, admin: 202 }) },
+  { method: 'POST', url: '/api/v1/keys/:keyId/renewal-request', request: (f) => ({ url: `/api/v1/keys/${f.ownKey}/renewal-request`, payload: {} }), expect: customersOnly(404, { member: 201, admin: 201 }) },
   { method: 'GET', url: '/api/v1/key-groups', expect: customersOnly(200) },
   { method: 'POST', url: '/api/v1/key-groups', request: (_f, a) => ({ payload: { name: `Group of ${a}` } }), expect: customersOnly(403, { admin: 201, otherAdmin: 201 }) },
   { method: 'PATCH', url: '/api/v1/key-groups/:keyGroupId', request: (f) => ({ url: `/api/v1/key-groups/${f.g2}`, payload: { name: 'Renamed G2' } }), expect: customersOnly(404, { admin: 204 }) },

@@ -188,12 +188,18 @@ export async function keysRoutes(app: FastifyInstance) {
     '/api/v1/keys/:keyId/renewal-request',
     {
       config: { auth: 'user' },
-      schema: { tags: ['keys'], summary: 'Ask the vendor to renew the key’s maintenance', params: keyParams, body: z.strictObject({ message: z.string().trim().max(2000).optional() }) },
+      schema: {
+        tags: ['keys'],
+        summary: 'Ask the vendor to renew the key’s maintenance: opens a Kundendienst case (licensing) about the key',
+        params: keyParams,
+        body: z.strictObject({ message: z.string().trim().max(2000).optional() }),
+        response: { 201: z.object({ data: z.object({ caseId: z.string(), number: z.string() }) }) },
+      },
     },
     async (req, reply) => {
       const ka = await keyActor(req);
-      await requestRenewal({ deps, ka, keyId: req.params.keyId, message: req.body.message ?? null, ip: req.ip });
-      return reply.status(202).send({ data: { requested: true } });
+      const created = await requestRenewal({ deps, ka, keyId: req.params.keyId, message: req.body.message ?? null, ip: req.ip });
+      return reply.status(201).header('location', `/api/v1/cases/${created.caseId}`).send({ data: created });
     },
   );
 

@@ -3,8 +3,8 @@ import { recordAuditEvent } from '../../app/audit.js';
 import { isUniqueViolation, nowIso } from '../../app/db.js';
 import { createError, errors } from '../../app/errors.js';
 import { preconditionFailed } from '../../app/etag.js';
-import { queueMail } from '../../app/mail.js';
 import type { AppDeps } from '../../app/types.js';
+import { createCase } from '../cases/cases.usecases.js';
 import { createAccountUsersRepository } from '../users/account-users.repository.js';
 import { inviteAccountUser } from '../users/account-users.usecases.js';
 import { createActivationsRepository } from './activations.repository.js';
@@ -151,25 +151,33 @@ export async function releaseActivation({ deps, ka, keyId, activationId, ip }: {
   return { releasesLeftThisMonth: releaseMonthlyLimit - releases.length - 1 };
 }
 
-/** Asks the vendor to renew maintenance: a mail to support through the outbox, audited. */
+/**
+ * "Request renewal" opens a Kundendienst case (licensing/renewal) about the key, so the request is
+ * tracked under Meine Fälle like any other; the customer-service queue is told through the outbox.
+ */
 export async function requestRenewal({ deps, ka, keyId, message, ip }: { deps: AppDeps; ka: Actor; keyId: string; message: string | null; ip: string }) {
   const key = await getVisibleKey({ deps, ka, keyId });
-  const requester = await deps.db.selectFrom('users').select(['name', 'email']).where('id', '=', ka.actor.userId).executeTakeFirstOrThrow();
-  const account = await deps.db.selectFrom('accounts').select(['name', 'number']).where('id', '=', key.accountId).executeTakeFirstOrThrow();
-  const text = [
-    `Renewal request / Verlängerungsanfrage`,
-    ``,
-    `Account: ${account.name} (${account.number})`,
-    `Requested by: ${requester.name} <${requester.email}>`,
-    `Product: ${key.productName}${key.editionName ? ` ${key.editionName}` : ''}`,
-    `Key id: ${key.id} (…${key.licenseKey.slice(-5)}), seats: ${key.seats}`,
-    `Maintenance end: ${key.maintenanceEnd ?? 'none'}`,
+  const who = await deps.db
+    .selectFrom('users as u')
+    .innerJoin('accounts as a', (j) => j.on('a.id', '=', key.accountId))
+    .select(['u.locale', 'a.locale as account_locale'])
+    .where('u.id', '=', ka.actor.userId)
+    .executeTakeFirstOrThrow();
+  const de = (who.locale ?? who.account_locale) !== 'en';
+  const product = `${key.productName}${key.editionName ? ` ${key.editionName}` : ''}`;
+  const end = key.maintenanceEnd ? key.maintenanceEnd.slice(0, 10) : de ? 'keines' : 'none';
+  const subject = de ? `Wartung verlängern: ${product} (…${key.licenseKey.slice(-5)})` : `Renew maintenance: ${product} (…${key.licenseKey.slice(-5)})`;
+  const description = [
+    de ? 'Bitte verlängern Sie die Wartung dieses Product Keys.' : 'Please renew the maintenance of this product key.',
+    '',
+    `- ${de ? 'Produkt' : 'Product'}: ${product}`,
+    `- ${de ? 'Schlüssel' : 'Key'}: …${key.licenseKey.slice(-5)}, ${de ? 'Plätze' : 'seats'}: ${key.seats}`,
+    `- ${de ? 'Wartungsende' : 'Maintenance end'}: ${end}`,
     ...(message ? ['', message] : []),
   ].join('\n');
-  await deps.db.transaction().execute(async (trx) => {
-    await queueMail(trx, { mail: { to: deps.config.supportEmail, subject: `Renewal request: ${account.name} – ${key.productName}`, text }, accountId: key.accountId, deliver: deps.mailer.delivers });
-    await recordAuditEvent(trx, { accountId: key.accountId, actorUserId: ka.actor.userId, action: 'key.renewal_requested', targetType: 'key', targetId: key.id, ip });
-  });
+  const created = await createCase({ deps, ca: ka, input: { type: 'customer_service', category: 'licensing', keyId: key.id, subject, description }, ip });
+  await recordAuditEvent(deps.db, { accountId: key.accountId, actorUserId: ka.actor.userId, action: 'key.renewal_requested', targetType: 'key', targetId: key.id, data: { caseNumber: created.number }, ip });
+  return { caseId: created.id, number: created.number };
 }
 
 /** Key groups: admins create, rename and delete; deleting leaves the keys without a group. */

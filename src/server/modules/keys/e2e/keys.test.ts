@@ -315,14 +315,26 @@ describe('registration history and seat release', () => {
     }
   });
 
-  it('a renewal request reaches support through the outbox', async () => {
+  it('a renewal request opens a Kundendienst case about the key, which support hears of through the outbox', async () => {
     const w = await world();
     const m = await loginAs(t, w.member);
     const res = await t.request({ method: 'POST', url: `/api/v1/keys/${w.keys.members}/renewal-request`, cookie: m, payload: { message: 'Bitte um Angebot' } });
-    expect(res.statusCode).toBe(202);
+    expect(res.statusCode, res.body).toBe(201);
+    const { caseId, number } = res.json().data;
+    const kase = (await t.request({ method: 'GET', url: `/api/v1/cases/${caseId}`, cookie: m })).json().data;
+    expect(kase).toMatchObject({ number, type: 'customer_service', category: 'licensing', status: 'new', key: { id: w.keys.members } });
+    expect(kase.subject).toMatch(/^Wartung verlängern: Analytics Desktop/);
+    expect(kase.description).toContain('Bitte um Angebot');
+    const licenseKey = (await t.db.selectFrom('product_keys').select('license_key').where('id', '=', w.keys.members).executeTakeFirstOrThrow()).license_key;
+    expect(kase.description).not.toContain(licenseKey);
     const { mail } = await lastMailTo(t, 'support@vendor.test');
-    expect(mail.subject).toContain('Renewal request');
+    expect(mail.subject).toContain(number);
     expect(mail.text_body).toContain('Bitte um Angebot');
-    expect(mail.text_body).not.toContain((await t.db.selectFrom('product_keys').select('license_key').where('id', '=', w.keys.members).executeTakeFirstOrThrow()).license_key);
+    expect(mail.text_body).not.toContain(licenseKey);
+    const activity = (await t.request({ method: 'GET', url: '/api/v1/account/activity', cookie: m })).json().data.map((e: { action: string }) => e.action);
+    expect(activity).toEqual(expect.arrayContaining(['key.renewal_requested', 'case.created']));
+    // A key the user cannot see: 404, and no case.
+    const hidden = await t.request({ method: 'POST', url: `/api/v1/keys/${w.keys.munich}/renewal-request`, cookie: m, payload: {} });
+    expect(hidden.statusCode).toBe(404);
   });
 });

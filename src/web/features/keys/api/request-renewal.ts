@@ -1,12 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
-/** Asks the vendor's support, by mail, to renew the key's maintenance. */
-export async function requestRenewal({ keyId, message }: { keyId: string; message: string }): Promise<void> {
-  await apiRequest<unknown>(`/api/v1/keys/${encodeURIComponent(keyId)}/renewal-request`, {
+/** Asks the vendor to renew the key's maintenance: the server opens a Kundendienst case about it. */
+export async function requestRenewal({ keyId, message }: { keyId: string; message: string }): Promise<{ caseId: string; number: string }> {
+  const { data } = await apiRequest<{ data: { caseId: string; number: string } }>(`/api/v1/keys/${encodeURIComponent(keyId)}/renewal-request`, {
     method: 'POST',
     body: message ? { message } : {},
   });
+  return data;
 }
 
 export function useRequestRenewal() {

@@ -1,5 +1,6 @@
-import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { DefinitionList } from '../../../components/definition-list';
 import { useFormat } from '../../../lib/format';
 import { useRequestRenewal } from '../api/request-renewal';
@@ -11,7 +12,7 @@ import { Dialog } from './dialog';
 
 const MESSAGE_MAX = 2000;
 
-/** Wartung: start, end and state of maintenance, and "request renewal" (a mail to the vendor's support). */
+/** Wartung: start, end and state of maintenance, and "request renewal" (a Kundendienst case about the key). */
 export function MaintenanceCard({ keyData }: { keyData: Key }) {
   const { t, tApp, problem } = useKeysTranslation();
   const format = useFormat();
@@ -57,7 +58,12 @@ export function MaintenanceCard({ keyData }: { keyData: Key }) {
           >
             {t('maintenance.requestRenewal')}
           </Button>
-          <StatusText>{renewal.isSuccess ? t('maintenance.renewalSent') : null}</StatusText>
+          <StatusText>{renewal.isSuccess ? t('maintenance.renewalSent', { number: renewal.data.number }) : null}</StatusText>
+          {renewal.isSuccess && (
+            <Anchor component={Link} to={`/cases/${renewal.data.caseId}`} size="sm">
+              {t('maintenance.renewalCase', { number: renewal.data.number })}
+            </Anchor>
+          )}
         </Stack>
       )}
       <Dialog
