@@ -15,6 +15,7 @@ import {
   screenshot,
   t,
 } from './support.js';
+import { waitForMail } from './mail-capture.js';
 
 // Fälle in the browser, in German: the seed article's steps ("Meine Fälle" → a view → a case →
 // "Bearbeiten" → "Kommentar hinzufügen"), Fall erstellen with duplicate suggestions, a lost update
@@ -175,17 +176,31 @@ test.describe('Fälle', () => {
       await commentForm.getByRole('button', { name: c('comment.submit') }).click();
       await expect(commentForm.getByText(t('de', 'validation.required'))).toBeVisible();
       await commentForm.getByRole('textbox', { name: c('comment.label'), exact: true }).fill('Betrifft auch die *Exportansicht*.');
+      const commented = Date.now();
       await commentForm.getByRole('button', { name: c('comment.submit') }).click();
       await expect(commentForm.getByRole('status')).toHaveText(c('comment.added'));
+      // The automatic notification: the case is unassigned, so the Technischer Support queue gets the mail.
+      const toSupport = await waitForMail('support@portico.example', { since: commented, contains: 'Exportansicht' });
+      expect(toSupport.subject).toContain(kase.number);
       await expect(timeline.getByRole('article', { name: c('timeline.commentBy', { name: 'Mia Mitglied' }) }).locator('em')).toHaveText('Exportansicht');
 
-      // The support's public reply arrives while the page is open, without a reload.
+      // Support notes something internally, then replies; the reply arrives while the page is open,
+      // without a reload, and by mail; the note never shows.
+      const internal = await agent.request.post(`/api/v1/staff/cases/${kase.id}/comments`, {
+        data: { body: `Interne Notiz ${RUN}: Treiber veraltet.`, visibility: 'internal' },
+        headers: origin(base),
+      });
+      expect(internal.status(), await internal.text()).toBe(201);
+      const replied = Date.now();
       const reply = await agent.request.post(`/api/v1/staff/cases/${kase.id}/comments`, {
         data: { body: `Bitte senden Sie uns das Protokoll ${RUN}.`, visibility: 'public' },
         headers: origin(base),
       });
       expect(reply.status(), await reply.text()).toBe(201);
       await expect(timeline.getByText(`Bitte senden Sie uns das Protokoll ${RUN}.`)).toBeVisible({ timeout: 25_000 });
+      await expect(page.getByText(`Interne Notiz ${RUN}`)).toHaveCount(0);
+      const toMember = await waitForMail('member@beispiel.example', { since: replied, contains: `Bitte senden Sie uns das Protokoll ${RUN}.` });
+      expect(toMember.text).not.toContain(`Interne Notiz ${RUN}`);
       await expect(page.getByText(c('status.waiting_on_customer')).first()).toBeVisible();
 
       // The case now heads "Zuletzt angezeigte Fälle".
