@@ -42,8 +42,11 @@ function Activity({
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = activityFiltersFromSearch(searchParams);
   const inverted = rangeIsInverted(filters);
+  // Merged into the address as it is now, not as this render saw it: two quick changes (a person,
+  // then a day) must both stay.
   const setFilters = useCallback(
-    (next: Filters) => setSearchParams(activityFiltersToSearch(next), { replace: true }),
+    (patch: Partial<Filters>) =>
+      setSearchParams(activityFiltersToSearch({ ...activityFiltersFromSearch(new URLSearchParams(window.location.search)), ...patch }), { replace: true }),
     [setSearchParams],
   );
 

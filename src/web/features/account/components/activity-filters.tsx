@@ -25,7 +25,8 @@ export function ActivityFilters({
   filters: Filters;
   /** The account's users for the person filter; undefined hides it (only user managers may list them). */
   people: AccountPerson[] | undefined;
-  onChange: (filters: Filters) => void;
+  /** The fields that changed; the page merges them into the filters in the address. */
+  onChange: (patch: Partial<Filters>) => void;
 }) {
   const { t } = useAccountTranslation();
   const { i18n } = useTranslation();
@@ -48,7 +49,7 @@ export function ActivityFilters({
         <NativeSelect
           label={t('activity.action')}
           value={filters.action ?? ''}
-          onChange={(event) => onChange({ ...filters, action: event.currentTarget.value || null })}
+          onChange={(event) => onChange({ action: event.currentTarget.value || null })}
           data={[
             { value: '', label: t('activity.allActions') },
             // A bookmarked code without a text here stays selectable, so the select shows the truth.
@@ -60,7 +61,7 @@ export function ActivityFilters({
           <NativeSelect
             label={t('activity.user')}
             value={filters.userId ?? ''}
-            onChange={(event) => onChange({ ...filters, userId: event.currentTarget.value || null })}
+            onChange={(event) => onChange({ userId: event.currentTarget.value || null })}
             data={[
               { value: '', label: t('activity.allUsers') },
               ...people.map((person) => ({ value: person.id, label: `${person.name} (${person.email})` })),
@@ -73,14 +74,14 @@ export function ActivityFilters({
           label={t('activity.from')}
           value={filters.from ?? ''}
           max={filters.to ?? undefined}
-          onChange={(event) => onChange({ ...filters, from: event.currentTarget.value || null })}
+          onChange={(event) => onChange({ from: event.currentTarget.value || null })}
         />
         <TextInput
           type="date"
           label={t('activity.to')}
           value={filters.to ?? ''}
           min={filters.from ?? undefined}
-          onChange={(event) => onChange({ ...filters, to: event.currentTarget.value || null })}
+          onChange={(event) => onChange({ to: event.currentTarget.value || null })}
           error={inverted ? t('activity.rangeError') : undefined}
         />
       </SimpleGrid>

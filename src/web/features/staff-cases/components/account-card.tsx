@@ -33,17 +33,33 @@ export function AccountCard({ kase, showKeys }: { kase: StaffCase; showKeys: boo
           {t('account.otherCases')}
         </Anchor>
       </Stack>
-      {showKeys && <AccountKeys accountId={account.id} accountName={account.name} caseKeyId={kase.key?.id ?? null} />}
+      {showKeys && <AccountKeys accountId={account.id} accountName={account.name} caseKey={caseKeyOf(kase)} />}
     </Card>
   );
 }
 
-function AccountKeys({ accountId, accountName, caseKeyId }: { accountId: string; accountName: string; caseKeyId: string | null }) {
+/** The case's own key as the case knows it, so it leads the list even when it is not on the first page. */
+function caseKeyOf(kase: StaffCase): AccountKey | null {
+  if (!kase.key) return null;
+  return {
+    id: kase.key.id,
+    licenseKey: `…${kase.key.licenseKeyTail}`,
+    product: kase.product?.name ?? '',
+    edition: null,
+    maintenanceEnd: kase.key.maintenanceEnd,
+    maintenanceStatus: kase.key.maintenanceStatus,
+    status: kase.key.status as AccountKey['status'],
+  };
+}
+
+function AccountKeys({ accountId, accountName, caseKey }: { accountId: string; accountName: string; caseKey: AccountKey | null }) {
   const { t } = useStaffCasesTranslation();
   const keys = useAccountKeys(accountId, true);
   const loaded = keys.data?.pages.flatMap((page) => page.data) ?? [];
-  // The case's own key leads the list.
-  const rows = [...loaded.filter((key) => key.id === caseKeyId), ...loaded.filter((key) => key.id !== caseKeyId)];
+  const caseKeyId = caseKey?.id ?? null;
+  // The case's own key leads the list (the loaded copy, with the whole key, when it is on a page).
+  const own = loaded.find((key) => key.id === caseKeyId) ?? caseKey;
+  const rows = [...(own ? [own] : []), ...loaded.filter((key) => key.id !== caseKeyId)];
   return (
     <>
       <Title order={3} size="h5" mb="xs">
