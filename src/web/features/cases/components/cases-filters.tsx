@@ -1,7 +1,8 @@
 import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
 import { DownloadIcon, SearchIcon } from '../../../components/icons';
+import { useAddressSearch } from '../../../lib/use-address-search';
 import {
   CASE_SEVERITIES,
   CASE_SORTS,
@@ -34,23 +35,7 @@ export function CasesFilters({
   onChange: (filters: CaseListFilters) => void;
 }) {
   const { t } = useCasesTranslation();
-  const [input, setInput] = useState(filters.q);
-  const [debounced] = useDebouncedValue(input.trim(), 300);
-  // The search term this box last wrote to the address: a different one came from elsewhere.
-  const written = useRef(filters.q);
-
-  useEffect(() => {
-    if (debounced === written.current) return;
-    written.current = debounced;
-    if (debounced !== filters.q) onChange({ ...filters, q: debounced });
-  }, [debounced, filters, onChange]);
-
-  // "Reset" and back/forward change the address: the box follows them, but not its own writes.
-  useEffect(() => {
-    if (filters.q === written.current) return;
-    written.current = filters.q;
-    setInput(filters.q);
-  }, [filters.q]);
+  const [input, setInput] = useAddressSearch(filters, onChange);
 
   // On phones the less used filters fold away behind a button, so the list starts on the first screen.
   const wide = useMediaQuery('(min-width: 48em)', true);

@@ -1,7 +1,6 @@
 import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
 import { DownloadIcon, SearchIcon } from '../../../components/icons';
+import { useAddressSearch } from '../../../lib/use-address-search';
 import type { KeyFacets } from '../api/get-key-facets';
 import { useKeysTranslation } from '../i18n/register';
 import {
@@ -28,23 +27,7 @@ export function KeysFilters({
   onChange: (filters: KeyListFilters) => void;
 }) {
   const { t } = useKeysTranslation();
-  const [input, setInput] = useState(filters.q);
-  const [debounced] = useDebouncedValue(input.trim(), 300);
-  // The search term this box last wrote to the address: a different one came from elsewhere.
-  const written = useRef(filters.q);
-
-  useEffect(() => {
-    if (debounced === written.current) return;
-    written.current = debounced;
-    if (debounced !== filters.q) onChange({ ...filters, q: debounced });
-  }, [debounced, filters, onChange]);
-
-  // "Reset" and back/forward change the address: the box follows them, but not its own writes.
-  useEffect(() => {
-    if (filters.q === written.current) return;
-    written.current = filters.q;
-    setInput(filters.q);
-  }, [filters.q]);
+  const [input, setInput] = useAddressSearch(filters, onChange);
 
   const products = facets?.products ?? [];
   const groups = facets?.keyGroups ?? [];

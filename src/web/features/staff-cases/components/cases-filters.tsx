@@ -1,7 +1,6 @@
 import { Button, Checkbox, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
 import { SearchIcon } from '../../../components/icons';
+import { useAddressSearch } from '../../../lib/use-address-search';
 import { type Assigned, CASE_STATUSES, CASE_TYPES, type CaseListFilters, type CaseSort, type CaseType, DEFAULT_FILTERS, hasFilters, type StatusFilter } from '../case-filters';
 import { useStaffCasesTranslation } from '../i18n/register';
 
@@ -11,23 +10,7 @@ import { useStaffCasesTranslation } from '../i18n/register';
  */
 export function CasesFilters({ filters, onChange }: { filters: CaseListFilters; onChange: (filters: CaseListFilters) => void }) {
   const { t } = useStaffCasesTranslation();
-  const [input, setInput] = useState(filters.q);
-  const [debounced] = useDebouncedValue(input.trim(), 300);
-  // The search term this box last wrote to the address: a different one came from elsewhere.
-  const written = useRef(filters.q);
-
-  useEffect(() => {
-    if (debounced === written.current) return;
-    written.current = debounced;
-    if (debounced !== filters.q) onChange({ ...filters, q: debounced });
-  }, [debounced, filters, onChange]);
-
-  // "Reset" and back/forward change the address: the box follows them, but not its own writes.
-  useEffect(() => {
-    if (filters.q === written.current) return;
-    written.current = filters.q;
-    setInput(filters.q);
-  }, [filters.q]);
+  const [input, setInput] = useAddressSearch(filters, onChange);
 
   return (
     <search aria-label={t('filters.label')}>
