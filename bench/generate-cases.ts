@@ -2,6 +2,7 @@
 // with its own share (B cases) whose admin and member the bench signs in as; SQLite or PostgreSQL.
 // Usage: tsx bench/generate-cases.ts [--cases 1000000] [--accounts 50000] [--comments 3000000] [--big 5000]
 //        (DATABASE_URL=postgres://… for PostgreSQL, else DATA_DIR/portico.sqlite)
+import { SQLITE_ACCOUNT_TOKEN_SQL } from '../src/server/db/migrations/0005_case_list_performance.js';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/server/app/config.js';
@@ -73,7 +74,7 @@ export async function generateCasesData({
     await db.insertInto('cases').values(rows).execute();
     if (i % 100_000 === 0 && i) log(`  ${i} cases …`);
   }
-  if (dialect === 'sqlite') await sql`insert into case_search (rowid, case_id, search_text) select rowid, id, search_text from cases`.execute(db);
+  if (dialect === 'sqlite') await sql`insert into case_search (rowid, account, case_id, search_text) select rowid, ${sql.raw(SQLITE_ACCOUNT_TOKEN_SQL)}, id, search_text from cases`.execute(db);
   await db.insertInto('case_views').values(caseIds.slice(0, Math.min(200, bigAccountCases)).map((id, i) => ({ user_id: 'usr_cbenchadmin', case_id: id, viewed_at: iso(now - i * 1000) }))).execute();
   log(`  ${cases} cases in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 

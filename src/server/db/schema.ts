@@ -302,9 +302,17 @@ export interface CaseViewsTable {
   viewed_at: Timestamp;
 }
 
-/** SQLite only: the FTS5 index of cases.search_text. */
+/** How many cases an account has per status; kept by triggers on `cases` (migration 0005). */
+export interface CaseCountsTable {
+  account_id: string;
+  status: CaseStatus;
+  n: number;
+}
+
+/** SQLite only: the FTS5 index of cases.search_text, with the account's token (migration 0005). */
 export interface CaseSearchTable {
   rowid: number;
+  account: string;
   case_id: string;
   search_text: string;
 }
@@ -336,4 +344,5 @@ export interface Database {
   case_events: CaseEventsTable;
   case_views: CaseViewsTable;
   case_search: CaseSearchTable;
+  case_counts: CaseCountsTable;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../app/db.js';
+import { prepared } from '../../app/prepared.js';
 import { toBool } from '../../app/db.js';
 import type { CustomerRole, StaffRole } from '../../app/auth/permissions.js';
 
@@ -33,6 +34,23 @@ export interface SessionListItem {
   userAgent: string | null;
 }
 
+/** Runs on every API request: built once (see app/prepared.ts). */
+const sessionByTokenHash = prepared((db, p: { tokenHash: string }) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('memberships as m', (j) =>
+      j.onRef('m.user_id', '=', 's.user_id').onRef('m.account_id', '=', 's.account_id').on('m.status', '=', 'active'),
+    )
+    .leftJoin('accounts as a', (j) => j.onRef('a.id', '=', 'm.account_id').on('a.status', '=', 'active'))
+    .select([
+      's.id', 's.user_id', 's.account_id', 's.created_at', 's.last_seen_at', 's.idle_expires_at', 's.expires_at',
+      's.mfa_required', 's.mfa_passed', 's.mfa_attempts', 'u.status', 'u.kind', 'u.staff_role', 'u.mfa_enabled_at',
+      'u.mfa_exempt', 'm.role', 'm.case_admin', 'm.billing', 'm.downloads', 'a.require_mfa', 'a.id as live_account_id',
+    ])
+    .where('s.token_hash', '=', p.tokenHash),
+);
+
 export function createAuthRepository({ db }: { db: Db }) {
   return {
     async insertSession(s: SessionRow & { tokenHash: string; ip: string | null; userAgent: string | null; mfaRequired?: boolean; mfaPassed?: boolean }) {
@@ -57,20 +75,7 @@ export function createAuthRepository({ db }: { db: Db }) {
 
     /** The session with its user and the membership of the account in use, in one query. */
     async findSessionByTokenHash(tokenHash: string): Promise<ResolvedSession | null> {
-      const row = await db
-        .selectFrom('sessions as s')
-        .innerJoin('users as u', 'u.id', 's.user_id')
-        .leftJoin('memberships as m', (j) =>
-          j.onRef('m.user_id', '=', 's.user_id').onRef('m.account_id', '=', 's.account_id').on('m.status', '=', 'active'),
-        )
-        .leftJoin('accounts as a', (j) => j.onRef('a.id', '=', 'm.account_id').on('a.status', '=', 'active'))
-        .select([
-          's.id', 's.user_id', 's.account_id', 's.created_at', 's.last_seen_at', 's.idle_expires_at', 's.expires_at',
-          's.mfa_required', 's.mfa_passed', 's.mfa_attempts', 'u.status', 'u.kind', 'u.staff_role', 'u.mfa_enabled_at',
-          'u.mfa_exempt', 'm.role', 'm.case_admin', 'm.billing', 'm.downloads', 'a.require_mfa', 'a.id as live_account_id',
-        ])
-        .where('s.token_hash', '=', tokenHash)
-        .executeTakeFirst();
+      const row = await sessionByTokenHash.executeTakeFirst(db, { tokenHash });
       if (!row) return null;
       return {
         id: row.id,

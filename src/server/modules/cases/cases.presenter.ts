@@ -1,13 +1,13 @@
 import { renderMarkdown } from '../../app/markdown.js';
 import { maintenanceStatus } from '../keys/key-format.js';
 import { type CaseActor, caseAbilities, REOPEN_WINDOW_DAYS } from './cases.policy.js';
-import type { CaseRecord, CasesRepository } from './cases.repository.js';
+import type { CaseRecord, CaseSummary, CasesRepository } from './cases.repository.js';
 import { responseState } from './sla.js';
 
 type CaseRow = Omit<CaseRecord, 'ccs' | 'ccUserIds'>;
 type TimelineEntry = Awaited<ReturnType<CasesRepository['timeline']>>[number];
 
-export function presentCaseSummary(c: CaseRow) {
+export function presentCaseSummary(c: CaseSummary) {
   return {
     id: c.id,
     number: c.number,

@@ -1,10 +1,11 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db, Dialect } from '../../app/db.js';
 import { nowIso, parseJson } from '../../app/db.js';
 import { newId } from '../../app/ids.js';
+import { type Param, prepared, type Shape } from '../../app/prepared.js';
 import { type Cursor, decodeCursor, encodeCursor, olderThan } from '../../app/pagination.js';
 import type { CaseCategory, CaseSeverity, CaseStatus, CaseType, Database } from '../../db/schema.js';
-import { caseMatches, ftsQuery, searchTerms } from './case-search.js';
+import { caseMatches, ftsQuery, pgRank, searchTerms, sqliteRanked } from './case-search.js';
 import { type CaseListScope, OPEN_STATUSES, type StaffCaseScope } from './cases.policy.js';
 
 export const CASE_VIEWS = ['recent', 'active_support', 'my_open', 'all_open', 'all'] as const;
@@ -37,8 +38,11 @@ export interface CaseListQuery {
 type Eb = ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>;
 
 /** The SQL form of canViewCase: every view, search, suggestion and export goes through it. */
-export function caseScopeWhere(eb: Eb, scope: CaseListScope) {
-  const inAccount = eb('c.account_id', '=', scope.accountId);
+export function caseScopeWhere(eb: Eb, scope: CaseListScope, { sqliteHint = false } = {}) {
+  // SQLite without statistics would walk the whole account for "my open cases" and "recently
+  // viewed" (the account index also gives the order); saying the account matches most rows makes
+  // it start from the user's own rows instead.
+  const inAccount = sqliteHint ? sql<boolean>`likelihood(c.account_id = ${scope.accountId}, 0.9)` : eb('c.account_id', '=', scope.accountId);
   if (scope.kind === 'account') return inAccount;
   const involved = [
     eb('c.created_by_user_id', '=', scope.userId),
@@ -67,21 +71,124 @@ function viewWhere(eb: Eb, view: CaseView, userId: string) {
   }
 }
 
-function filterWhere(eb: Eb, dialect: Dialect, q: CaseListQuery) {
-  const parts = [];
-  if (q.status?.length) parts.push(eb('c.status', 'in', q.status));
-  if (q.type) parts.push(eb('c.type', '=', q.type));
-  if (q.severity?.length) parts.push(eb('c.severity', 'in', q.severity));
-  if (q.productId) parts.push(eb('c.product_id', '=', q.productId));
-  if (q.contactUserId) parts.push(eb('c.contact_user_id', '=', q.contactUserId));
-  if (q.from) parts.push(eb('c.created_at', '>=', new Date(q.from).toISOString()));
-  if (q.to) parts.push(eb('c.created_at', '<', new Date(Date.parse(q.to) + 86_400_000).toISOString()));
-  if (q.q) {
-    const terms = searchTerms(q.q);
-    if (terms.length) parts.push(caseMatches(dialect, ftsQuery(dialect, terms, 'all')));
-  }
+interface ListParams extends Record<string, Param> {
+  accountId: string;
+  /** The involved scope's user ('' for the account scope). */
+  scopeUserId: string;
+  groupIds: string[];
+  /** Whose recent views and open cases. */
+  userId: string;
+  status: CaseStatus[];
+  type: CaseType | null;
+  severity: CaseSeverity[];
+  productId: string | null;
+  contactUserId: string | null;
+  from: string | null;
+  to: string | null;
+  fts: string | null;
+  cursorAt: string | null;
+  cursorId: string | null;
+  limit: number;
+}
+
+const EMPTY_LIST_PARAMS: ListParams = {
+  accountId: '', scopeUserId: '', groupIds: [], userId: '', status: [], type: null, severity: [], productId: null, contactUserId: null,
+  from: null, to: null, fts: null, cursorAt: null, cursorId: null, limit: 0,
+};
+
+/** What changes the list's SQL (the values go in ListParams). */
+interface ListShape extends Shape {
+  view: CaseView;
+  sort: CaseSort;
+  scope: CaseListScope['kind'];
+  cursor: boolean;
+  type: boolean;
+  product: boolean;
+  contact: boolean;
+  from: boolean;
+  to: boolean;
+  fts: boolean;
+}
+
+/** The scope of ListParams as caseScopeWhere takes it. */
+const scopeOf = (p: ListParams, kind: CaseListScope['kind']): CaseListScope =>
+  kind === 'account' ? { kind, accountId: p.accountId } : { kind, accountId: p.accountId, userId: p.scopeUserId, groupIds: p.groupIds };
+
+function listWhere(eb: Eb, p: ListParams, shape: Pick<ListShape, 'view' | 'scope'> & Partial<ListShape>, dialect: Dialect) {
+  const parts: Expression<SqlBool>[] = [caseScopeWhere(eb, scopeOf(p, shape.scope), { sqliteHint: dialect === 'sqlite' && (shape.view === 'my_open' || shape.view === 'recent') })];
+  if (shape.view !== 'recent') parts.push(viewWhere(eb, shape.view, p.userId));
+  if (p.status.length) parts.push(eb('c.status', 'in', p.status));
+  if (shape.type) parts.push(eb('c.type', '=', p.type as CaseType));
+  if (p.severity.length) parts.push(eb('c.severity', 'in', p.severity));
+  if (shape.product) parts.push(eb('c.product_id', '=', p.productId));
+  if (shape.contact) parts.push(eb('c.contact_user_id', '=', p.contactUserId as string));
+  if (shape.from) parts.push(eb('c.created_at', '>=', p.from as string));
+  if (shape.to) parts.push(eb('c.created_at', '<', p.to as string));
+  if (shape.fts) parts.push(caseMatches(dialect, p.fts as string, p.accountId));
   return eb.and(parts);
 }
+
+/** Only what a row of the list shows: a list never reads descriptions or joins what it does not show. */
+const listQuery = prepared((db, p: ListParams, shape: ListShape, dialect) => {
+  const base = db
+    .selectFrom('cases as c')
+    .innerJoin('users as cu', 'cu.id', 'c.contact_user_id')
+    .leftJoin('products as p', 'p.id', 'c.product_id')
+    .select([
+      'c.id', 'c.number', 'c.type', 'c.category', 'c.subject', 'c.status', 'c.severity', 'c.product_id', 'p.name as product_name',
+      'c.contact_user_id', 'cu.name as contact_name', 'cu.email as contact_email', 'c.created_at', 'c.updated_at', 'c.last_activity_at',
+    ])
+    .where((eb) => listWhere(eb, p, shape, dialect));
+  const cursor = { at: p.cursorAt as string, id: p.cursorId as string };
+  if (shape.view === 'recent') {
+    return base
+      .innerJoin('case_views as v', (j) => j.onRef('v.case_id', '=', 'c.id').on('v.user_id', '=', p.userId))
+      .select('v.viewed_at as sort_at')
+      .$if(shape.cursor, (b) => b.where(olderThan('v.viewed_at', 'c.id', cursor)))
+      .orderBy('v.viewed_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(p.limit);
+  }
+  const column = shape.sort === 'activity' ? 'c.last_activity_at' : 'c.created_at';
+  const ascending = shape.sort === 'oldest';
+  return base
+    .select(`${column} as sort_at` as 'c.created_at as sort_at')
+    .$if(shape.cursor && !ascending, (b) => b.where(olderThan(column, 'c.id', cursor)))
+    .$if(shape.cursor && ascending, (b) => b.where(sql<boolean>`(c.created_at, c.id) > (${cursor.at}, ${cursor.id})`))
+    .orderBy(column, ascending ? 'asc' : 'desc')
+    .orderBy('c.id', ascending ? 'asc' : 'desc')
+    .limit(p.limit);
+});
+
+const countQuery = prepared((db, p: ListParams, shape: { view: CaseView; scope: CaseListScope['kind'] }, dialect) =>
+  db
+    .selectFrom('cases as c')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .$if(shape.view === 'recent', (b) => b.innerJoin('case_views as v', (j) => j.onRef('v.case_id', '=', 'c.id').on('v.user_id', '=', p.userId)))
+    .where((eb) => listWhere(eb, p, shape, dialect)),
+);
+
+const statusCounts = prepared((db, p: { accountId: string }) => db.selectFrom('case_counts').select(['status', 'n']).where('account_id', '=', p.accountId).where('n', '>', 0));
+
+type SummaryRow = Awaited<ReturnType<typeof listQuery.execute>>[number];
+const toSummary = (r: SummaryRow) => ({
+  id: r.id,
+  number: r.number,
+  type: r.type,
+  category: r.category,
+  subject: r.subject,
+  status: r.status,
+  severity: r.severity,
+  productId: r.product_id,
+  productName: r.product_name,
+  contactUserId: r.contact_user_id,
+  contactName: r.contact_name,
+  contactEmail: r.contact_email,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  lastActivityAt: r.last_activity_at,
+});
+export type CaseSummary = ReturnType<typeof toSummary>;
 
 export function createCasesRepository({ db, dialect }: { db: Db; dialect: Dialect }) {
   const base = () =>
@@ -169,45 +276,57 @@ export function createCasesRepository({ db, dialect }: { db: Db; dialect: Dialec
       scope, view, userId, query, sort = 'newest', limit, cursor,
     }: { scope: CaseListScope; view: CaseView; userId: string; query: CaseListQuery; sort?: CaseSort; limit: number; cursor?: string }) {
       const after: Cursor | null = cursor ? decodeCursor(cursor) : null;
-      let qb = base().where((eb) => caseScopeWhere(eb, scope)).where((eb) => filterWhere(eb, dialect, query));
-      if (view === 'recent') {
-        const rows = await qb
-          .innerJoin('case_views as v', (j) => j.onRef('v.case_id', '=', 'c.id').on('v.user_id', '=', userId))
-          .select('v.viewed_at as sort_at')
-          .$if(after !== null, (b) => b.where(olderThan('v.viewed_at', 'c.id', after!)))
-          .orderBy('v.viewed_at', 'desc')
-          .orderBy('c.id', 'desc')
-          .limit(limit + 1)
-          .execute();
-        return page(rows, limit);
-      }
-      qb = qb.where((eb) => viewWhere(eb, view, userId));
-      const column = sort === 'activity' ? 'c.last_activity_at' : 'c.created_at';
-      const rows = await qb
-        .select(`${column} as sort_at` as 'c.created_at as sort_at')
-        .$if(after !== null && sort !== 'oldest', (b) => b.where(olderThan(column, 'c.id', after!)))
-        .$if(after !== null && sort === 'oldest', (b) => b.where(sql<boolean>`(c.created_at, c.id) > (${after!.at}, ${after!.id})`))
-        .orderBy(column, sort === 'oldest' ? 'asc' : 'desc')
-        .orderBy('c.id', sort === 'oldest' ? 'asc' : 'desc')
-        .limit(limit + 1)
-        .execute();
-      return page(rows, limit);
-
-      function page(rs: (Row & { sort_at: string })[], n: number) {
-        const items = rs.slice(0, n).map(toCase);
-        const last = rs[n - 1];
-        return { items, nextCursor: rs.length > n && last ? encodeCursor({ at: last.sort_at, id: last.id }) : null };
-      }
+      const terms = query.q ? searchTerms(query.q) : [];
+      const params: ListParams = {
+        accountId: scope.accountId,
+        scopeUserId: scope.kind === 'involved' ? scope.userId : '',
+        groupIds: scope.kind === 'involved' ? [...scope.groupIds] : [],
+        userId,
+        status: query.status ?? [],
+        type: query.type ?? null,
+        severity: query.severity ?? [],
+        productId: query.productId ?? null,
+        contactUserId: query.contactUserId ?? null,
+        from: query.from ? new Date(query.from).toISOString() : null,
+        to: query.to ? new Date(Date.parse(query.to) + 86_400_000).toISOString() : null,
+        fts: terms.length ? ftsQuery(dialect, terms, 'all') : null,
+        cursorAt: after?.at ?? null,
+        cursorId: after?.id ?? null,
+        limit: limit + 1,
+      };
+      const shape: ListShape = {
+        view, sort, scope: scope.kind, cursor: after !== null,
+        type: params.type !== null, product: params.productId !== null, contact: params.contactUserId !== null,
+        from: params.from !== null, to: params.to !== null, fts: params.fts !== null,
+      };
+      const rows = await listQuery.execute(db, params, shape);
+      const items = rows.slice(0, limit).map(toSummary);
+      const last = rows[limit - 1];
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor({ at: last.sort_at, id: last.id }) : null };
     },
 
-    /** How many cases each view holds for the user (scope only; filters and search not applied). */
+    /**
+     * How many cases each view holds for the user (scope only; filters and search not applied). The
+     * account-wide views read the per-status counts the triggers keep (migration 0005).
+     */
     async counts({ scope, userId }: { scope: CaseListScope; userId: string }): Promise<Record<CaseView, number>> {
-      const count = (view: CaseView) => {
-        let qb = db.selectFrom('cases as c').select((eb) => eb.fn.countAll<number>().as('n')).where((eb) => caseScopeWhere(eb, scope));
-        if (view === 'recent') qb = qb.innerJoin('case_views as v', (j) => j.onRef('v.case_id', '=', 'c.id').on('v.user_id', '=', userId));
-        else qb = qb.where((eb) => viewWhere(eb, view, userId));
-        return qb.executeTakeFirstOrThrow().then((r) => Number(r.n));
+      const params: ListParams = {
+        ...EMPTY_LIST_PARAMS, accountId: scope.accountId, scopeUserId: scope.kind === 'involved' ? scope.userId : '',
+        groupIds: scope.kind === 'involved' ? [...scope.groupIds] : [], userId,
       };
+      const count = async (view: CaseView) => Number((await countQuery.executeTakeFirst(db, params, { view, scope: scope.kind }))?.n ?? 0);
+      if (scope.kind === 'account') {
+        const byStatus = new Map((await statusCounts.execute(db, { accountId: scope.accountId })).map((r) => [r.status, Number(r.n)]));
+        const sum = (statuses: readonly CaseStatus[]) => statuses.reduce((n, st) => n + (byStatus.get(st) ?? 0), 0);
+        const [recent, myOpen] = await Promise.all([count('recent'), count('my_open')]);
+        return {
+          recent,
+          active_support: sum(['new', 'in_progress']),
+          my_open: myOpen,
+          all_open: sum(OPEN_STATUSES),
+          all: [...byStatus.values()].reduce((a, b) => a + b, 0),
+        };
+      }
       const entries = await Promise.all(CASE_VIEWS.map(async (v) => [v, await count(v)] as const));
       return Object.fromEntries(entries) as Record<CaseView, number>;
     },
@@ -220,14 +339,14 @@ export function createCasesRepository({ db, dialect }: { db: Db; dialect: Dialec
       const qb = db.selectFrom('cases as c').select(['c.id', 'c.number', 'c.subject', 'c.status', 'c.type', 'c.created_at']).where((eb) => caseScopeWhere(eb, scope));
       if (dialect === 'postgres') {
         return qb
-          .where(caseMatches(dialect, query))
-          .orderBy(sql`ts_rank(to_tsvector('simple', c.search_text), to_tsquery('simple', ${query}))`, 'desc')
+          .where(caseMatches(dialect, query, scope.accountId))
+          .orderBy(pgRank(query, scope.accountId), 'desc')
           .orderBy('c.created_at', 'desc')
           .limit(limit)
           .execute();
       }
       return qb
-        .innerJoin(sql<{ rowid: number; rank: number }>`(select rowid, rank from case_search where case_search match ${query})`.as('s'), (j) =>
+        .innerJoin(sqliteRanked(query, scope.accountId).as('s'), (j) =>
           j.on(sql<boolean>`s.rowid = c.rowid`),
         )
         .orderBy(sql`s.rank`)
@@ -260,7 +379,7 @@ export function createCasesRepository({ db, dialect }: { db: Db; dialect: Dialec
           // A case number, with or without its leading zeros, or words (an error code can be both).
           const byNumber = /^\d{1,8}$/.test(query.q!.trim()) ? query.q!.trim().padStart(8, '0') : null;
           if (!terms.length) return b;
-          const words = caseMatches(dialect, ftsQuery(dialect, terms, 'all'));
+          const words = caseMatches(dialect, ftsQuery(dialect, terms, 'all'), query.account);
           return b.where((eb) => (byNumber ? eb.or([eb('c.number', '=', byNumber), words]) : words));
         })
         .$if(after !== null && !byDue, (b) => b.where(olderThan(column, 'c.id', after!)))

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../app/auth/actor.js';
 import { etagOf, requireIfMatch } from '../../app/etag.js';
+import { prepared } from '../../app/prepared.js';
 import { csvRow } from '../audit/csv.js';
 import { maintenanceStatus } from '../keys/key-format.js';
 import { createKeyGroupsRepository } from '../keys/key-groups.repository.js';
@@ -22,6 +23,9 @@ import {
   solveCase,
   updateCase,
 } from './cases.usecases.js';
+
+const storedView = prepared((db, p: { userId: string }) => db.selectFrom('users').select('case_view').where('id', '=', p.userId));
+const rememberView = prepared((db, p: { userId: string; view: string }) => db.updateTable('users').set({ case_view: p.view }).where('id', '=', p.userId));
 
 const caseParams = z.object({ caseId: z.string().min(1).max(100) });
 const DEFAULT_VIEW: CaseView = 'all_open';
@@ -57,9 +61,10 @@ export async function casesRoutes(app: FastifyInstance) {
       // The view chosen last is remembered (per user, on every device).
       let view = askedView;
       if (view) {
-        await deps.db.updateTable('users').set({ case_view: view }).where('id', '=', userId).where((eb) => eb.or([eb('case_view', 'is', null), eb('case_view', '!=', view!)])).execute();
+        // Written only when it changes: a list page is read far more often than the view is switched.
+        if ((await storedView.executeTakeFirst(deps.db, { userId }))?.case_view !== view) await rememberView.executeWrite(deps.db, { userId, view });
       } else {
-        const stored = (await deps.db.selectFrom('users').select('case_view').where('id', '=', userId).executeTakeFirst())?.case_view;
+        const stored = (await storedView.executeTakeFirst(deps.db, { userId }))?.case_view;
         view = CASE_VIEWS.includes(stored as CaseView) ? (stored as CaseView) : DEFAULT_VIEW;
       }
       const query = { ...rest, productId: product, contactUserId: contact };
@@ -100,7 +105,7 @@ export async function casesRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const ca = await caseActor(req);
-      const stored = (await deps.db.selectFrom('users').select('case_view').where('id', '=', ca.actor.userId).executeTakeFirst())?.case_view;
+      const stored = (await storedView.executeTakeFirst(deps.db, { userId: ca.actor.userId }))?.case_view;
       return {
         data: await cases.counts({ scope: caseListScope(ca), userId: ca.actor.userId }),
         lastView: CASE_VIEWS.includes(stored as CaseView) ? (stored as CaseView) : DEFAULT_VIEW,

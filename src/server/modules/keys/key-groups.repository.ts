@@ -1,4 +1,5 @@
 import type { Db } from '../../app/db.js';
+import { prepared } from '../../app/prepared.js';
 import { nowIso } from '../../app/db.js';
 import { newId } from '../../app/ids.js';
 
@@ -8,6 +9,16 @@ export interface KeyGroup {
   keyCount: number;
   managers: { id: string; name: string }[];
 }
+
+/** The key groups a key manager manages: read on each list request of keys and cases. */
+const managedGroups = prepared((db, p: { userId: string; accountId: string }) =>
+  db
+    .selectFrom('membership_key_groups as mk')
+    .innerJoin('memberships as m', 'm.id', 'mk.membership_id')
+    .select('mk.key_group_id')
+    .where('m.user_id', '=', p.userId)
+    .where('m.account_id', '=', p.accountId),
+);
 
 export function createKeyGroupsRepository({ db }: { db: Db }) {
   return {
@@ -62,13 +73,7 @@ export function createKeyGroupsRepository({ db }: { db: Db }) {
 
     /** The key groups a user manages in an account (through their membership). */
     async managedBy(userId: string, accountId: string): Promise<string[]> {
-      const rows = await db
-        .selectFrom('membership_key_groups as mk')
-        .innerJoin('memberships as m', 'm.id', 'mk.membership_id')
-        .select('mk.key_group_id')
-        .where('m.user_id', '=', userId)
-        .where('m.account_id', '=', accountId)
-        .execute();
+      const rows = await managedGroups.execute(db, { userId, accountId });
       return rows.map((r) => r.key_group_id);
     },
   };

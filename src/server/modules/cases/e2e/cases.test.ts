@@ -241,6 +241,9 @@ describe('Meine Fälle', () => {
         expect(await listed('view=all'), `${p.role} round ${round}`).toEqual(expected);
         expect(await listed('view=all&q=gemeinsam')).toEqual(expected);
         for (const view of ['recent', 'active_support', 'my_open', 'all_open']) for (const id of await listed(`view=${view}`)) expect(expected).toContain(id);
+        // The counts (per-status counters for the account-wide views) agree with the lists.
+        const counts = (await t.request({ method: 'GET', url: '/api/v1/cases/counts', cookie })).json().data;
+        for (const view of ['recent', 'active_support', 'my_open', 'all_open', 'all']) expect(counts[view], `${p.role} ${view}`).toBe((await listed(`view=${view}`)).length);
         const similar = (await t.request({ method: 'GET', url: '/api/v1/cases/similar?q=gemeinsam', cookie })).json().data;
         for (const s of similar) expect(expected).toContain(s.id);
         const csv = (await t.request({ method: 'GET', url: '/api/v1/cases?view=all&format=csv', cookie })).body.trim().split('\r\n');
