@@ -34,6 +34,16 @@ export async function pruneRateCounters(db: Db, olderThanMs: number): Promise<vo
 
 const blockedByDb = new WeakMap<Db, Map<string, number>>();
 
+/** The buckets this process saw over their limit, with the end of their window. */
+export function blockedBuckets(db: Db): Map<string, number> {
+  let blocked = blockedByDb.get(db);
+  if (!blocked) {
+    blocked = new Map();
+    blockedByDb.set(db, blocked);
+  }
+  return blocked;
+}
+
 /** Throws 429 at once if this process already saw `bucket` over its limit in the current window. */
 export function ensureNotBlocked(db: Db, bucket: string): void {
   const blocked = blockedByDb.get(db)?.get(bucket);
@@ -49,8 +59,7 @@ export function ensureNotBlocked(db: Db, bucket: string): void {
  */
 export async function hitFixedWindows(db: Db, buckets: { bucket: string; max: number; windowMs: number }[]): Promise<void> {
   const now = Date.now();
-  const blockedUntil = blockedByDb.get(db) ?? new Map<string, number>();
-  blockedByDb.set(db, blockedUntil);
+  const blockedUntil = blockedBuckets(db);
   for (const { bucket } of buckets) {
     const blocked = blockedUntil.get(bucket);
     if (blocked !== undefined && now < blocked) throw rateLimited({ headers: { 'retry-after': String(Math.max(1, Math.ceil((blocked - now) / 1000))) } });

@@ -1,4 +1,5 @@
 import type { Db } from '../../app/db.js';
+import { prepared } from '../../app/prepared.js';
 import { LIVE } from './live.js';
 import { newId } from '../../app/ids.js';
 
@@ -19,16 +20,23 @@ export interface Activation {
   deactivatedBy: { id: string; name: string } | null;
 }
 
-export function createActivationsRepository({ db }: { db: Db }) {
-  const base = () =>
+const activationBase = (db: Db) =>
     db
-      .selectFrom('activations as a')
-      .leftJoin('users as ua', 'ua.id', 'a.activated_by_user_id')
-      .leftJoin('users as ud', 'ud.id', 'a.deactivated_by_user_id')
-      .select([
-        'a.id', 'a.key_id', 'a.fingerprint', 'a.hostname', 'a.os', 'a.software_version', 'a.method', 'a.status', 'a.activated_at',
-        'a.last_seen_at', 'a.deactivated_at', 'a.deactivation', 'ua.id as ua_id', 'ua.name as ua_name', 'ud.id as ud_id', 'ud.name as ud_name',
-      ]);
+    .selectFrom('activations as a')
+    .leftJoin('users as ua', 'ua.id', 'a.activated_by_user_id')
+    .leftJoin('users as ud', 'ud.id', 'a.deactivated_by_user_id')
+    .select([
+      'a.id', 'a.key_id', 'a.fingerprint', 'a.hostname', 'a.os', 'a.software_version', 'a.method', 'a.status', 'a.activated_at',
+      'a.last_seen_at', 'a.deactivated_at', 'a.deactivation', 'ua.id as ua_id', 'ua.name as ua_name', 'ud.id as ud_id', 'ud.name as ud_name',
+    ]);
+
+/** The machine's live activation: read on every licensing call, built once (see app/prepared.ts). */
+const activeByFingerprint = prepared((db, p: { keyId: string; fingerprint: string }) =>
+  activationBase(db).where('a.key_id', '=', p.keyId).where('a.fingerprint', '=', p.fingerprint).where('a.status', '=', LIVE),
+);
+
+export function createActivationsRepository({ db }: { db: Db }) {
+  const base = () => activationBase(db);
   type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
   const toActivation = (r: Row): Activation => ({
     id: r.id,
@@ -60,7 +68,7 @@ export function createActivationsRepository({ db }: { db: Db }) {
     },
 
     async findActive(keyId: string, fingerprint: string): Promise<Activation | null> {
-      const r = await base().where('a.key_id', '=', keyId).where('a.fingerprint', '=', fingerprint).where('a.status', '=', LIVE).executeTakeFirst();
+      const r = await activeByFingerprint.executeTakeFirst(db, { keyId, fingerprint });
       return r ? toActivation(r) : null;
     },
 

@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../app/db.js';
+import { prepared } from '../../app/prepared.js';
 import { LIVE } from './live.js';
 import { nowIso } from '../../app/db.js';
 import { decodeCursor, encodeCursor, olderThan } from '../../app/pagination.js';
@@ -57,25 +58,31 @@ export function keyScopeWhere(eb: Eb, scope: KeyListScope) {
   return eb.and([inAccount, scope.groupIds.length ? eb.or([eb('k.key_group_id', 'in', [...scope.groupIds]), own]) : own]);
 }
 
-export function createKeysRepository({ db }: { db: Db }) {
-  const base = () =>
+/** A key with its product, edition, key group and seats in use: what every key read returns. */
+const keyBase = (db: Db) =>
     db
-      .selectFrom('product_keys as k')
-      .innerJoin('products as p', 'p.id', 'k.product_id')
-      .leftJoin('editions as e', 'e.id', 'k.edition_id')
-      .leftJoin('key_groups as g', 'g.id', 'k.key_group_id')
-      .select((eb) => [
-        'k.id', 'k.account_id', 'k.key_group_id', 'g.name as key_group_name', 'k.product_id', 'p.code as product_code', 'p.name as product_name',
-        'p.latest_version', 'k.edition_id', 'e.code as edition_code', 'e.name as edition_name', 'k.license_key', 'k.seats', 'k.term', 'k.valid_until',
-        'k.maintenance_start', 'k.maintenance_end', 'k.status', 'k.assigned_name', 'k.assigned_email', 'k.assigned_user_id',
-        'k.last_used_version', 'k.last_seen_at', 'k.version', 'k.created_at',
-        eb
-          .selectFrom('activations as a')
-          .whereRef('a.key_id', '=', 'k.id')
-          .where('a.status', '=', LIVE)
-          .select(eb.fn.countAll<number>().as('n'))
-          .as('seats_used'),
-      ]);
+    .selectFrom('product_keys as k')
+    .innerJoin('products as p', 'p.id', 'k.product_id')
+    .leftJoin('editions as e', 'e.id', 'k.edition_id')
+    .leftJoin('key_groups as g', 'g.id', 'k.key_group_id')
+    .select((eb) => [
+      'k.id', 'k.account_id', 'k.key_group_id', 'g.name as key_group_name', 'k.product_id', 'p.code as product_code', 'p.name as product_name',
+      'p.latest_version', 'k.edition_id', 'e.code as edition_code', 'e.name as edition_name', 'k.license_key', 'k.seats', 'k.term', 'k.valid_until',
+      'k.maintenance_start', 'k.maintenance_end', 'k.status', 'k.assigned_name', 'k.assigned_email', 'k.assigned_user_id',
+      'k.last_used_version', 'k.last_seen_at', 'k.version', 'k.created_at',
+      eb
+        .selectFrom('activations as a')
+        .whereRef('a.key_id', '=', 'k.id')
+        .where('a.status', '=', LIVE)
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('seats_used'),
+    ]);
+
+/** The licensing API's lookup, on every call: built once (see app/prepared.ts). */
+const keyByLicenseKey = prepared((db, p: { licenseKey: string }) => keyBase(db).where('k.license_key', '=', p.licenseKey));
+
+export function createKeysRepository({ db }: { db: Db }) {
+  const base = () => keyBase(db);
 
   type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
   const toKey = (r: Row): KeyRow => ({
@@ -234,7 +241,7 @@ export function createKeysRepository({ db }: { db: Db }) {
     },
 
     async findByLicenseKey(licenseKey: string): Promise<KeyRow | null> {
-      const r = await base().where('k.license_key', '=', licenseKey).executeTakeFirst();
+      const r = await keyByLicenseKey.executeTakeFirst(db, { licenseKey });
       return r ? toKey(r) : null;
     },
 

@@ -3,12 +3,13 @@ import { recordAuditEvent } from '../../app/audit.js';
 import { type Db, type Dialect, nowIso } from '../../app/db.js';
 import { sql } from 'kysely';
 import type { Config } from '../../app/config.js';
-import { ensureNotBlocked, hitFixedWindows } from '../../app/rate-limit.js';
+import { blockedBuckets, ensureNotBlocked, hitFixedWindows } from '../../app/rate-limit.js';
 import { createActivationsRepository } from '../keys/activations.repository.js';
 import { maintenanceStatus, normalizeLicenseKey } from '../keys/key-format.js';
 import { createKeysRepository, type KeyRow } from '../keys/keys.repository.js';
 import { invalidKey, licenseExpired, noSeatsLeft, notActivated } from './licensing.errors.js';
 import { currentSigningKey, signingKeys } from './signing.js';
+import { ValidateWriter } from './validate-writes.js';
 
 export interface MachineFacts {
   fingerprint: string;
@@ -109,17 +110,37 @@ export async function activate(
   return { key, activationId, certificate };
 }
 
-/** The software's periodic check: updates last seen and last used version, returns status and a fresh certificate. */
+const writers = new WeakMap<Db, ValidateWriter>();
+
+/**
+ * The software's periodic check: updates last seen and last used version, returns status and a
+ * fresh certificate. The same checks and counts as `usableKey`, but its writes (rate counters,
+ * last seen) are group-committed with those of concurrent calls (see ValidateWriter).
+ */
 export async function validate(deps: LicensingDeps, { licenseKey, machine, ip }: { licenseKey: string; machine: MachineFacts; ip: string | null }) {
-  const key = await usableKey(deps, licenseKey, ip);
-  const activations = createActivationsRepository({ db: deps.db });
-  const activation = await activations.findActive(key.id, machine.fingerprint);
-  if (!activation) throw notActivated();
-  const at = nowIso();
-  await deps.db.transaction().execute(async (trx) => {
-    await createActivationsRepository({ db: trx }).touch(activation.id, { at, softwareVersion: machine.version ?? null });
-    await createKeysRepository({ db: trx }).recordUse(key.id, { version: machine.version ?? null, at });
+  if (ip) ensureNotBlocked(deps.db, `lic-ip:${ip}`);
+  const normalized = normalizeLicenseKey(licenseKey);
+  const key = normalized ? await createKeysRepository({ db: deps.db }).findByLicenseKey(normalized) : null;
+  if (key) ensureNotBlocked(deps.db, `lic-key:${key.id}`);
+  const expired = key?.validUntil ? Date.parse(key.validUntil) <= Date.now() : false;
+  const usable = key?.status === 'active' && !expired;
+  const activation = usable ? await createActivationsRepository({ db: deps.db }).findActive(key.id, machine.fingerprint) : null;
+  const { ratePerIp, ratePerKey } = deps.config.licensing;
+  let writer = writers.get(deps.db);
+  if (!writer) {
+    writer = new ValidateWriter(deps.db, deps.dialect, blockedBuckets(deps.db));
+    writers.set(deps.db, writer);
+  }
+  await writer.submit({
+    buckets: [
+      ...(ip ? [{ bucket: `lic-ip:${ip}`, max: ratePerIp, windowMs: MINUTE }] : []),
+      ...(key ? [{ bucket: `lic-key:${key.id}`, max: ratePerKey, windowMs: MINUTE }] : []),
+    ],
+    touch: activation && key ? { activationId: activation.id, keyId: key.id, version: machine.version ?? null, at: nowIso() } : null,
   });
+  if (key?.status !== 'active') throw invalidKey();
+  if (expired) throw licenseExpired();
+  if (!activation) throw notActivated();
   const certificate = await certificateFor(deps, key, machine.fingerprint, 'online');
   return { key, activation, certificate };
 }

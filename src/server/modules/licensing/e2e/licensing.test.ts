@@ -103,6 +103,36 @@ describe('the licensing API through the reference client', () => {
     await expect(client.activate(expired, machine('late'))).rejects.toMatchObject({ code: 'license.expired' });
   });
 
+  it('counts every one of 60 concurrent validations of one key (written in batches) and refuses those over the limit', async () => {
+    const limited = await createTestApp({ env: { LICENSING_RATE_PER_IP: '100000', LICENSING_RATE_PER_KEY: '20' } });
+    try {
+      const { account } = await buildMember(limited.db, { role: 'admin' });
+      const { licenseKey, keyId } = await buildKey(limited.db, { accountId: account.id, seats: 2 });
+      const activated = await limited.app.inject({ method: 'POST', url: '/api/v1/licensing/activate', payload: { key: licenseKey, ...machine('batch'), version: '2026.1' } });
+      expect(activated.statusCode).toBe(200);
+      const answers = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          limited.app.inject({ method: 'POST', url: '/api/v1/licensing/validate', payload: { key: licenseKey, fingerprint: machine('batch').fingerprint, version: `2026.${(i % 3) + 2}` } }),
+        ),
+      );
+      const ok = answers.filter((a) => a.statusCode === 200).length;
+      const refused = answers.filter((a) => a.statusCode === 429);
+      // 20 per one-minute window (the activation took one); the run may straddle a window boundary.
+      expect(ok + refused.length).toBe(60);
+      expect(ok).toBeGreaterThanOrEqual(19);
+      expect(ok).toBeLessThanOrEqual(40);
+      for (const r of refused) expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+      const hits = await limited.db.selectFrom('rate_counters').select('hits').where('bucket', '=', `lic-key:${keyId}`).execute();
+      expect(hits.reduce((n, h) => n + Number(h.hits), 0)).toBe(61);
+      const row = await limited.db.selectFrom('activations').select(['software_version', 'last_seen_at']).where('key_id', '=', keyId).executeTakeFirstOrThrow();
+      expect(['2026.2', '2026.3', '2026.4']).toContain(row.software_version);
+      const key = await limited.db.selectFrom('product_keys').select(['last_used_version']).where('id', '=', keyId).executeTakeFirstOrThrow();
+      expect(['2026.2', '2026.3', '2026.4']).toContain(key.last_used_version);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('finds nothing in 10,000 random keys, and rate-limits a guesser', async () => {
     const limited = await createTestApp({ env: { LICENSING_RATE_PER_IP: '50' } });
     try {
