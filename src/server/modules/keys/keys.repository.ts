@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../app/db.js';
-import { prepared } from '../../app/prepared.js';
+import { type Param, prepared, type Shape } from '../../app/prepared.js';
 import { LIVE } from './live.js';
 import { nowIso } from '../../app/db.js';
 import { decodeCursor, encodeCursor, olderThan } from '../../app/pagination.js';
@@ -81,6 +81,77 @@ const keyBase = (db: Db) =>
 /** The licensing API's lookup, on every call: built once (see app/prepared.ts). */
 const keyByLicenseKey = prepared((db, p: { licenseKey: string }) => keyBase(db).where('k.license_key', '=', p.licenseKey));
 
+interface KeyListParams extends Record<string, Param> {
+  accountId: string;
+  userId: string;
+  groupIds: string[];
+  now: string;
+  soon: string;
+  productId: string | null;
+  keyGroupId: string | null;
+  like: string | null;
+  cursorAt: string | null;
+  cursorId: string | null;
+  limit: number;
+}
+
+/** What changes the key list's SQL (the values go in KeyListParams). */
+interface KeyListShape extends Shape {
+  scope: KeyListScope['kind'];
+  filter: KeyFilter | null;
+  product: boolean;
+  keyGroup: 'none' | 'one' | null;
+  q: boolean;
+  cursor: boolean;
+}
+
+const keyListQuery = prepared((db, p: KeyListParams, shape: KeyListShape) => {
+  const scope: KeyListScope =
+    shape.scope === 'account'
+      ? { kind: 'account', accountId: p.accountId }
+      : shape.scope === 'own'
+        ? { kind: 'own', accountId: p.accountId, userId: p.userId }
+        : { kind: 'groups_or_own', accountId: p.accountId, userId: p.userId, groupIds: p.groupIds };
+  let q = keyBase(db)
+    .where((eb) => keyScopeWhere(eb, scope))
+    .orderBy('k.created_at', 'desc')
+    .orderBy('k.id', 'desc')
+    .limit(p.limit);
+  switch (shape.filter) {
+    case 'unassigned':
+      q = q.where('k.assigned_user_id', 'is', null).where('k.assigned_email', 'is', null).where('k.assigned_name', 'is', null);
+      break;
+    case 'unregistered':
+      q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('activations as a2').select('a2.id').whereRef('a2.key_id', '=', 'k.id').where('a2.status', '=', LIVE))));
+      break;
+    case 'maintenance_active':
+      q = q.where('k.maintenance_end', '>', p.soon);
+      break;
+    case 'maintenance_expiring':
+      q = q.where('k.maintenance_end', '>', p.now).where('k.maintenance_end', '<=', p.soon);
+      break;
+    case 'maintenance_expired':
+      q = q.where('k.maintenance_end', '<=', p.now);
+      break;
+  }
+  if (shape.product) q = q.where('k.product_id', '=', p.productId as string);
+  if (shape.keyGroup === 'none') q = q.where('k.key_group_id', 'is', null);
+  else if (shape.keyGroup === 'one') q = q.where('k.key_group_id', '=', p.keyGroupId as string);
+  if (shape.q) {
+    const like = p.like as string;
+    q = q.where((eb) =>
+      eb.or([
+        sql<boolean>`lower(k.license_key) like ${like} escape '\\'`,
+        sql<boolean>`lower(coalesce(k.assigned_name, '')) like ${like} escape '\\'`,
+        sql<boolean>`lower(coalesce(k.assigned_email, '')) like ${like} escape '\\'`,
+        sql<boolean>`lower(p.name) like ${like} escape '\\'`,
+      ]),
+    );
+  }
+  if (shape.cursor) q = q.where(olderThan('k.created_at', 'k.id', { at: p.cursorAt as string, id: p.cursorId as string }));
+  return q;
+});
+
 export function createKeysRepository({ db }: { db: Db }) {
   const base = () => keyBase(db);
 
@@ -120,46 +191,28 @@ export function createKeysRepository({ db }: { db: Db }) {
       const after = cursor ? decodeCursor(cursor) : null;
       const now = nowIso();
       const soon = new Date(Date.now() + EXPIRING_WITHIN_DAYS * 86_400_000).toISOString();
-      let q = base()
-        .where((eb) => keyScopeWhere(eb, scope))
-        .orderBy('k.created_at', 'desc')
-        .orderBy('k.id', 'desc')
-        .limit(limit + 1);
-      switch (query.filter) {
-        case 'unassigned':
-          q = q.where('k.assigned_user_id', 'is', null).where('k.assigned_email', 'is', null).where('k.assigned_name', 'is', null);
-          break;
-        case 'unregistered':
-          q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('activations as a2').select('a2.id').whereRef('a2.key_id', '=', 'k.id').where('a2.status', '=', LIVE))));
-          break;
-        case 'maintenance_active':
-          q = q.where('k.maintenance_end', '>', soon);
-          break;
-        case 'maintenance_expiring':
-          q = q.where('k.maintenance_end', '>', now).where('k.maintenance_end', '<=', soon);
-          break;
-        case 'maintenance_expired':
-          q = q.where('k.maintenance_end', '<=', now);
-          break;
-      }
-      if (query.productId) q = q.where('k.product_id', '=', query.productId);
-      if (query.keyGroupId === 'none') q = q.where('k.key_group_id', 'is', null);
-      else if (query.keyGroupId) q = q.where('k.key_group_id', '=', query.keyGroupId);
-      if (query.q) {
-        const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        q = q.where((eb) =>
-          eb.or([
-            sql<boolean>`lower(k.license_key) like ${like} escape '\\'`,
-            sql<boolean>`lower(coalesce(k.assigned_name, '')) like ${like} escape '\\'`,
-            sql<boolean>`lower(coalesce(k.assigned_email, '')) like ${like} escape '\\'`,
-            sql<boolean>`lower(p.name) like ${like} escape '\\'`,
-          ]),
-        );
-      }
-      if (after) {
-        q = q.where(olderThan('k.created_at', 'k.id', after));
-      }
-      const rows = await q.execute();
+      const params: KeyListParams = {
+        accountId: scope.accountId,
+        userId: scope.kind === 'account' ? '' : scope.userId,
+        groupIds: scope.kind === 'groups_or_own' ? [...scope.groupIds] : [],
+        now,
+        soon,
+        productId: query.productId ?? null,
+        keyGroupId: query.keyGroupId && query.keyGroupId !== 'none' ? query.keyGroupId : null,
+        like: query.q ? `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
+        cursorAt: after?.at ?? null,
+        cursorId: after?.id ?? null,
+        limit: limit + 1,
+      };
+      const shape: KeyListShape = {
+        scope: scope.kind,
+        filter: query.filter ?? null,
+        product: params.productId !== null,
+        keyGroup: query.keyGroupId === 'none' ? 'none' : params.keyGroupId !== null ? 'one' : null,
+        q: params.like !== null,
+        cursor: after !== null,
+      };
+      const rows = await keyListQuery.execute(db, params, shape);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return { items: page.map(toKey), nextCursor: rows.length > limit && last ? encodeCursor({ at: last.created_at, id: last.id }) : null };
