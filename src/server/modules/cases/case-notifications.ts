@@ -107,7 +107,7 @@ export const notify = {
   /** To whoever uploaded a file the virus scan quarantined (a customer in the case page's address, staff in the console's). */
   async attachmentQuarantined(trx: Db, deps: AppDeps, c: CaseRecord, uploaderUserId: string, file: { fileName: string; signature: string }) {
     const u = await trx.selectFrom('users').select(['id', 'email', 'name', 'locale', 'kind', 'status']).where('id', '=', uploaderUserId).executeTakeFirst();
-    if (!u || u.status !== 'active') return;
+    if (u?.status !== 'active') return;
     const r = { userId: u.id, email: u.email, name: u.name, locale: (u.locale ?? 'de') as Locale };
     await send(trx, deps, c, attachmentMails.quarantined(r.locale, { ...ref(r, c, u.kind === 'staff' ? consoleUrl(deps, c) : customerUrl(deps, c)), ...file }));
   },

@@ -270,7 +270,7 @@ export async function scanAttachment({ svc, attachmentId, final }: { svc: FilesS
   const { deps, storage } = svc;
   const repo = createFilesRepository({ db: deps.db });
   const a = await repo.findAttachment(attachmentId);
-  if (!a || a.scanStatus !== 'pending') return;
+  if (a?.scanStatus !== 'pending') return;
   let verdict: Awaited<ReturnType<typeof scanFile>>;
   try {
     verdict = await scanFile(deps.config.files.scan, a.size, () => storage.read(a.storageKey));

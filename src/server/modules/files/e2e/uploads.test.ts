@@ -59,7 +59,7 @@ function raw(method: string, url: string, cookie: string | null, headers: Record
   return fetch(`${base}${url}`, {
     method,
     headers: { 'Tus-Resumable': '1.0.0', Origin: TEST_ORIGIN, ...(cookie ? { Cookie: cookie } : {}), ...headers },
-    ...(body ? { body } : {}),
+    ...(body ? { body: new Uint8Array(body) } : {}),
   });
 }
 
