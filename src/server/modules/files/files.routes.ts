@@ -47,7 +47,8 @@ type TusRequest = IncomingMessage & { [TUS_CONTEXT]?: { uploadId: string } };
  */
 export async function filesRoutes(app: FastifyInstance) {
   const deps = app.deps;
-  const svc = filesService(deps);
+  // Storage is opened on first use: an app that never handles a file never touches FILES_DIR or S3.
+  const svc = () => filesService(deps);
   const repo = createFilesRepository({ db: deps.db });
   const groups = createKeyGroupsRepository({ db: deps.db });
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -55,10 +56,12 @@ export async function filesRoutes(app: FastifyInstance) {
 
   const fileActor = (req: FastifyRequest): Promise<FileActor> | FileActor => ensureFileActor(req.actor, (u, a) => groups.managedBy(u, a));
 
-  const tus = new TusServer({
+  let tusServer: TusServer | null = null;
+  const tus = () => (tusServer ??= createTus());
+  const createTus = () => new TusServer({
     path: ENDPOINT,
-    datastore: svc.store,
-    locker: svc.locker,
+    datastore: svc().store,
+    locker: svc().locker,
     relativeLocation: true,
     maxSize: deps.config.files.maxFileBytes,
     disableTerminationForFinishedUploads: true,
@@ -72,7 +75,7 @@ export async function filesRoutes(app: FastifyInstance) {
     },
     getFileIdFromRequest: (_req, lastPath) => (lastPath && UPLOAD_ID.test(lastPath) ? lastPath : undefined),
     async onUploadFinish(_req, upload: Upload) {
-      const a = await finalizeUpload({ svc, uploadId: upload.id });
+      const a = await finalizeUpload({ svc: svc(), uploadId: upload.id });
       return { headers: { [UPLOAD_RESULT_HEADERS.attachmentId]: a.id, [UPLOAD_RESULT_HEADERS.sha256]: a.sha256 } };
     },
   });
@@ -81,7 +84,7 @@ export async function filesRoutes(app: FastifyInstance) {
     if (uploadId) (req.raw as TusRequest)[TUS_CONTEXT] = { uploadId };
     reply.hijack();
     try {
-      await tus.handle(req.raw, reply.raw);
+      await tus().handle(req.raw, reply.raw);
     } catch (err) {
       req.log.error({ err }, 'tus request failed');
       if (!reply.raw.headersSent) {
@@ -155,8 +158,8 @@ export async function filesRoutes(app: FastifyInstance) {
           return answerCompleted(reply, u.id, u.length);
         }
         // All bytes arrived but the upload was not finished (the process died in between): finish it now.
-        if (req.method === 'HEAD' && (await isUploadFull(svc, u))) {
-          await finalizeUpload({ svc, uploadId: u.id });
+        if (req.method === 'HEAD' && (await isUploadFull(svc(), u))) {
+          await finalizeUpload({ svc: svc(), uploadId: u.id });
           return answerCompleted(reply, u.id, u.length);
         }
         if (req.method === 'PATCH') await ensureMayContinue(deps, fa, u);
@@ -248,7 +251,7 @@ export async function filesRoutes(app: FastifyInstance) {
       const ifRange = req.headers['if-range'];
       const range = ifRange === undefined || ifRange === etag ? parseRange(req.headers.range, a.size) : null;
       if (a.size === 0) return reply.header('content-length', '0').send('');
-      const stream = await svc.storage.read(a.storageKey, range ?? undefined);
+      const stream = await svc().storage.read(a.storageKey, range ?? undefined);
       if (range) {
         reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${a.size}`).header('content-length', String(range.end - range.start + 1));
       } else {

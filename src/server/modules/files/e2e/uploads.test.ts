@@ -213,7 +213,7 @@ describe('downloading an attachment', () => {
     expect(full.status).toBe(200);
     expect(full.headers.get('content-disposition')).toBe(`attachment; filename="Bericht Marz 2026 (final).txt"; filename*=UTF-8''Bericht%20M%C3%A4rz%202026%20%28final%29.txt`);
     expect(full.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(full.headers.get('content-security-policy')).toContain('sandbox');
+    expect(full.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
     expect(full.headers.get('content-type')).toBe('application/octet-stream');
     expect(full.headers.get('accept-ranges')).toBe('bytes');
     expect(full.headers.get('content-length')).toBe('100000');
