@@ -4,11 +4,13 @@ import { auditWeb } from './audit-web.js';
 import { benchCases } from './cases.js';
 import { benchLicensing } from './licensing.js';
 import { benchMe } from './me.js';
+import { benchUploads } from './uploads.js';
 
 const BENCHES: Record<string, () => Promise<boolean>> = {
   me: benchMe,
   licensing: benchLicensing,
   cases: benchCases,
+  uploads: benchUploads,
   web: auditWeb,
 };
 

@@ -44,6 +44,23 @@ const envSchema = z.object({
   KEY_RELEASE_MONTHLY_LIMIT: positiveInt(5),
   SUPPORT_EMAIL: z.email().default('support@portico.example'),
   CUSTOMER_SERVICE_EMAIL: z.email().optional(),
+  UPLOAD_MAX_FILE_BYTES: positiveInt(20 * 1024 ** 3),
+  UPLOAD_ACCOUNT_QUOTA_BYTES: positiveInt(200 * 1024 ** 3),
+  UPLOAD_EXPIRY_HOURS: positiveInt(72),
+  UPLOAD_LOCK_LEASE_SECONDS: positiveInt(10),
+  STORAGE: z.enum(['local', 's3']).default('local'),
+  FILES_DIR: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  S3_PART_SIZE_BYTES: positiveInt(16 * 1024 ** 2),
+  VIRUS_SCAN: z.enum(['off', 'clamd', 'clamscan']).default('off'),
+  CLAMD_ADDRESS: z.string().min(1).default('/run/clamav/clamd.ctl'),
+  CLAMSCAN_PATH: z.string().min(1).default('clamscan'),
+  VIRUS_SCAN_MAX_BYTES: positiveInt(4 * 1024 ** 3 - 1),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -81,6 +98,19 @@ export interface Config {
   /** Where new and updated Kundendienst cases go when no one is assigned (default: SUPPORT_EMAIL). */
   customerServiceEmail: string;
   webRoot: string;
+  files: FilesConfig;
+}
+
+/** Case attachments (issue #6): limits, where the bytes live, and the optional virus scan. */
+export interface FilesConfig {
+  maxFileBytes: number;
+  /** All attachments and unfinished uploads of one customer account together. */
+  accountQuotaBytes: number;
+  /** An unfinished upload is removed this long after it was created. */
+  expiryMs: number;
+  lockLeaseMs: number;
+  storage: { kind: 'local'; directory: string } | { kind: 's3'; endpoint: string | null; region: string; bucket: string; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean; partSize: number };
+  scan: { kind: 'off' } | { kind: 'clamd'; address: string; maxBytes: number } | { kind: 'clamscan'; path: string; maxBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -88,6 +118,37 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+function filesConfig(e: z.output<typeof envSchema>, dataDir: string): FilesConfig {
+  let storage: FilesConfig['storage'];
+  if (e.STORAGE === 's3') {
+    if (!e.S3_BUCKET) throw new ConfigError(['S3_BUCKET: required when STORAGE=s3']);
+    if (!!e.S3_ACCESS_KEY_ID !== !!e.S3_SECRET_ACCESS_KEY) throw new ConfigError(['S3_ACCESS_KEY_ID/S3_SECRET_ACCESS_KEY: set both or neither (neither: the AWS default credential chain)']);
+    if (e.S3_PART_SIZE_BYTES < 5 * 1024 ** 2) throw new ConfigError(['S3_PART_SIZE_BYTES: S3 parts are at least 5 MiB (5242880)']);
+    storage = {
+      kind: 's3', endpoint: e.S3_ENDPOINT ?? null, region: e.S3_REGION, bucket: e.S3_BUCKET, accessKeyId: e.S3_ACCESS_KEY_ID ?? null,
+      secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? null, forcePathStyle: e.S3_FORCE_PATH_STYLE, partSize: e.S3_PART_SIZE_BYTES,
+    };
+  } else {
+    storage = { kind: 'local', directory: path.resolve(e.FILES_DIR ?? path.join(dataDir, 'files')) };
+  }
+  if (e.UPLOAD_ACCOUNT_QUOTA_BYTES < e.UPLOAD_MAX_FILE_BYTES) {
+    throw new ConfigError(['UPLOAD_ACCOUNT_QUOTA_BYTES: must be at least UPLOAD_MAX_FILE_BYTES']);
+  }
+  return {
+    maxFileBytes: e.UPLOAD_MAX_FILE_BYTES,
+    accountQuotaBytes: e.UPLOAD_ACCOUNT_QUOTA_BYTES,
+    expiryMs: e.UPLOAD_EXPIRY_HOURS * 3_600_000,
+    lockLeaseMs: e.UPLOAD_LOCK_LEASE_SECONDS * 1000,
+    storage,
+    scan:
+      e.VIRUS_SCAN === 'clamd'
+        ? { kind: 'clamd', address: e.CLAMD_ADDRESS, maxBytes: e.VIRUS_SCAN_MAX_BYTES }
+        : e.VIRUS_SCAN === 'clamscan'
+          ? { kind: 'clamscan', path: e.CLAMSCAN_PATH, maxBytes: e.VIRUS_SCAN_MAX_BYTES }
+          : { kind: 'off' },
+  };
 }
 
 /** Parses the environment (process.env by default) into a Config, or throws a ConfigError naming each bad variable. */
@@ -149,5 +210,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     supportEmail: e.SUPPORT_EMAIL,
     customerServiceEmail: e.CUSTOMER_SERVICE_EMAIL ?? e.SUPPORT_EMAIL,
     webRoot: path.resolve(import.meta.dirname, '../../../dist/web'),
+    files: filesConfig(e, dataDir),
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { createAuthRepository } from '../modules/auth/auth.repository.js';
+import { createFilesTasks, filesMaintenance } from '../modules/files/files.tasks.js';
 import { createSendMailTask } from '../modules/outbox/tasks/send-mail.task.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemoData } from '../db/seed-demo.js';
@@ -38,13 +39,14 @@ export async function startRuntime(config: Config, { logger }: { logger?: boolea
           dialect: handle.dialect,
           log: app.log.child({ component: 'worker' }),
           pollMs: config.workerPollMs,
-          handlers: { 'mail.send': createSendMailTask({ db: handle.db, mailer }) },
+          handlers: { 'mail.send': createSendMailTask({ db: handle.db, mailer }), ...createFilesTasks(app.deps) },
           maintenance: async () => {
             const auth = createAuthRepository({ db: handle.db });
             await auth.deleteExpiredSessions(nowIso());
             const dayAgo = new Date(Date.now() - 24 * 3_600_000).toISOString();
             await auth.clearLoginFailuresOlderThan(dayAgo);
             await pruneRateLimitHits(handle.db, dayAgo);
+            await filesMaintenance(app.deps);
           },
         });
 

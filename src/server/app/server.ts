@@ -17,6 +17,7 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { casesRoutes } from '../modules/cases/cases.routes.js';
+import { filesRoutes } from '../modules/files/files.routes.js';
 import { staffCasesRoutes } from '../modules/cases/staff-cases.routes.js';
 import { keysRoutes } from '../modules/keys/keys.routes.js';
 import { staffKeysRoutes } from '../modules/keys/staff-keys.js';
@@ -162,6 +163,7 @@ export async function buildServer(deps: AppDeps, { logger }: BuildServerOptions 
   await app.register(staffKeysRoutes);
   await app.register(casesRoutes);
   await app.register(staffCasesRoutes);
+  await app.register(filesRoutes);
   await app.register(licensingRoutes);
   await app.register(offlineLicensingRoutes);
 

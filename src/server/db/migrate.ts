@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_users_and_security.js';
 import * as m0003 from './migrations/0003_keys.js';
 import * as m0004 from './migrations/0004_cases.js';
 import * as m0005 from './migrations/0005_case_list_performance.js';
+import * as m0006 from './migrations/0006_files.js';
 
 /** Column types that differ between the dialects, decided once for every migration. */
 export interface MigrationContext {
@@ -25,6 +26,7 @@ const migrations: Record<string, MigrationModule> = {
   '0003_keys': m0003,
   '0004_cases': m0004,
   '0005_case_list_performance': m0005,
+  '0006_files': m0006,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

@@ -317,6 +317,60 @@ export interface CaseSearchTable {
   search_text: string;
 }
 
+export type AttachmentVisibility = 'public' | 'internal';
+export type ScanStatus = 'clean' | 'infected' | 'pending' | 'skipped' | 'failed';
+export type StorageKind = 'local' | 's3';
+
+/** A tus upload in progress (or finished: kept until it expires so a late HEAD still reads "complete"). */
+export interface UploadsTable {
+  id: string;
+  uploader_user_id: string;
+  uploader_kind: 'customer' | 'staff';
+  account_id: string;
+  case_id: string;
+  /** The attachment this upload becomes: fixed at creation so finishing is idempotent. */
+  attachment_id: string;
+  file_name: string;
+  declared_type: string | null;
+  visibility: AttachmentVisibility;
+  length: number;
+  offset_bytes: Generated<number>;
+  storage: StorageKind;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  expires_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  case_id: string;
+  account_id: string;
+  uploader_user_id: string | null;
+  uploader_kind: 'customer' | 'staff';
+  upload_id: string;
+  file_name: string;
+  size: number;
+  sha256: string;
+  declared_type: string | null;
+  content_type: string;
+  storage: StorageKind;
+  storage_key: string;
+  visibility: AttachmentVisibility;
+  scan_status: ScanStatus;
+  scan_result: string | null;
+  scanned_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** Cross-process tus locks: a lease, renewed by its holder, taken over once expired. */
+export interface UploadLocksTable {
+  upload_id: string;
+  holder: string;
+  expires_at: Timestamp;
+  release_requested: Generated<Bool>;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -345,4 +399,7 @@ export interface Database {
   case_views: CaseViewsTable;
   case_search: CaseSearchTable;
   case_counts: CaseCountsTable;
+  uploads: UploadsTable;
+  attachments: AttachmentsTable;
+  upload_locks: UploadLocksTable;
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Config } from '../app/config.js';
@@ -6,6 +8,7 @@ import type { DatabaseHandle } from '../app/db.js';
 import { createWorker, type Worker } from '../app/jobs.js';
 import { createMailer, type Mailer } from '../app/mail.js';
 import { buildServer } from '../app/server.js';
+import { createFilesTasks } from '../modules/files/files.tasks.js';
 import { createSendMailTask } from '../modules/outbox/tasks/send-mail.task.js';
 import { createTestDatabase } from './test-db.js';
 
@@ -26,7 +29,9 @@ export interface TestApp {
 /** A real app on a fresh database, configured like production except where `env` says otherwise. */
 export async function createTestApp({ env = {}, database }: { env?: Record<string, string>; database?: DatabaseHandle } = {}): Promise<TestApp> {
   const handle = database ?? (await createTestDatabase());
-  const base = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: TEST_ORIGIN, DEMO_DATA: 'off', ...env });
+  // Files go to a directory of this test app's own (removed on close) unless the test names one.
+  const filesDir = env.FILES_DIR ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'portico-files-'));
+  const base = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: TEST_ORIGIN, DEMO_DATA: 'off', ...(filesDir ? { FILES_DIR: filesDir } : {}), ...env });
   // Tests never serve a built web app unless they point webRoot at one themselves.
   const config: Config = { ...base, webRoot: path.join(import.meta.dirname, 'no-web-app') };
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
@@ -36,7 +41,7 @@ export async function createTestApp({ env = {}, database }: { env?: Record<strin
     db: handle.db,
     dialect: handle.dialect,
     log: app.log,
-    handlers: { 'mail.send': createSendMailTask({ db: handle.db, mailer }) },
+    handlers: { 'mail.send': createSendMailTask({ db: handle.db, mailer }), ...createFilesTasks(app.deps) },
   });
   return {
     app,
@@ -55,6 +60,7 @@ export async function createTestApp({ env = {}, database }: { env?: Record<strin
       await app.close();
       mailer.close();
       if (!database) await handle.destroy();
+      if (filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

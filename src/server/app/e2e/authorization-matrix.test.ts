@@ -44,6 +44,10 @@ interface Fixture {
   /** One case per customer actor that may edit it, for the rows that change it. */
   perActorCase: Partial<Record<ActorName, string>>;
   perStaffCase: Partial<Record<ActorName, string>>;
+  /** The member's unfinished uploads (one to write to, one to terminate) and a finished file on memberCase. */
+  memberUpload: string;
+  memberUploadToDelete: string;
+  attachment: string;
 }
 
 interface Row {
@@ -61,6 +65,7 @@ const accountAdmins = (status: number, otherAdmin = status): Expect => signedIn(
 const staffAdminOnly = (status: number): Expect =>
   signedIn(404, { agent: 403, staffBilling: 403, release: 403, staffAdmin: status });
 
+const tusMeta = (caseId: string, name: string) => `caseId ${Buffer.from(caseId).toString('base64')},filename ${Buffer.from(name).toString('base64')}`;
 const all = (status: number): Expect => Object.fromEntries(ACTORS.map((a) => [a, status])) as Expect;
 const signedIn = (status: number, overrides: Partial<Expect> = {}): Expect => ({ ...all(status), anonymous: 401, ...overrides });
 
@@ -273,6 +278,48 @@ const MATRIX: Row[] = [
     request: (f) => ({ url: `/api/v1/staff/cases/${f.memberCase}/comments`, payload: { body: 'Internal.', visibility: 'internal' } }),
     expect: signedIn(404, { agent: 201, staffBilling: 201, release: 403, staffAdmin: 201 }),
   },
+  { method: 'OPTIONS', url: '/api/v1/uploads', expect: all(204) },
+  {
+    method: 'POST',
+    url: '/api/v1/uploads',
+    request: (f) => ({ headers: { 'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': tusMeta(f.memberCase, 'matrix.txt') } }),
+    expect: signedIn(400, { member: 201, admin: 201, agent: 201, staffBilling: 201, release: 403, staffAdmin: 201 }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/v1/uploads/:uploadId',
+    request: (f, a) => ({
+      url: `/api/v1/uploads/${f.memberUpload}`,
+      payload: Buffer.from('x'),
+      headers: { 'tus-resumable': '1.0.0', 'upload-offset': a === 'member' ? '0' : '1', 'content-type': 'application/offset+octet-stream' },
+    }),
+    expect: signedIn(404, { member: 204, release: 403 }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/v1/uploads/:uploadId',
+    request: (f) => ({ url: `/api/v1/uploads/${f.memberUploadToDelete}`, headers: { 'tus-resumable': '1.0.0' } }),
+    expect: signedIn(404, { member: 204, release: 403 }),
+  },
+  { method: 'GET', url: '/api/v1/cases/:caseId/attachments', request: (f) => ({ url: `/api/v1/cases/${f.memberCase}/attachments` }), expect: customersOnly(404, { member: 200, admin: 200 }) },
+  {
+    method: 'GET',
+    url: '/api/v1/staff/cases/:caseId/attachments',
+    request: (f) => ({ url: `/api/v1/staff/cases/${f.memberCase}/attachments` }),
+    expect: signedIn(404, { agent: 200, staffBilling: 200, release: 403, staffAdmin: 200 }),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/attachments/:attachmentId',
+    request: (f) => ({ url: `/api/v1/attachments/${f.attachment}` }),
+    expect: signedIn(404, { member: 200, admin: 200, agent: 200, staffBilling: 200, release: 403, staffAdmin: 200 }),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/attachments/:attachmentId/content',
+    request: (f) => ({ url: `/api/v1/attachments/${f.attachment}/content` }),
+    expect: signedIn(404, { member: 200, admin: 200, agent: 200, staffBilling: 200, release: 403, staffAdmin: 200 }),
+  },
   { method: 'GET', url: '/api/v1/me', expect: signedIn(200) },
   { method: 'PATCH', url: '/api/v1/me', request: () => ({ payload: { locale: 'de' } }), expect: signedIn(200) },
   {
@@ -344,7 +391,25 @@ beforeAll(async () => {
   };
   const perStaffCase: Fixture['perStaffCase'] = {};
   for (const a of ['agent', 'staffBilling', 'staffAdmin'] as const) perStaffCase[a] = (await buildCase(t, { accountId: accountA.id, userId: users.member.id })).caseId;
+  const memberCookie = await loginAs(t, users.member);
+  const tusPost = async (length: number) => {
+    const res = await t.request({
+      method: 'POST', url: '/api/v1/uploads', cookie: memberCookie,
+      headers: { 'tus-resumable': '1.0.0', 'upload-length': String(length), 'upload-metadata': tusMeta(memberCase, 'fixture.txt') },
+    });
+    if (res.statusCode !== 201) throw new Error(`upload fixture: ${res.statusCode} ${res.body}`);
+    return String(res.headers.location).split('/').pop()!;
+  };
+  const memberUpload = await tusPost(100);
+  const memberUploadToDelete = await tusPost(100);
+  const finished = await tusPost(5);
+  const done = await t.request({
+    method: 'PATCH', url: `/api/v1/uploads/${finished}`, cookie: memberCookie, payload: Buffer.from('hello'),
+    headers: { 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+  });
+  const attachment = String(done.headers['attachment-id']);
   fixture = {
+    memberUpload, memberUploadToDelete, attachment,
     memberCase, perActorCase, perStaffCase,
     accountA: accountA.id, mailId, target, removable, invited, product: productId, groupKey, groupActivationKey: groupKey, ownKey, perActorKey, perActorRelease, g2, g3,
   };

@@ -118,3 +118,60 @@ export const caseMails = {
         });
   },
 };
+
+const fmtSize = (locale: Locale, bytes: number) => {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: i === 0 ? 0 : 1 }).format(v)} ${units[i]}`;
+};
+
+export const attachmentMails = {
+  /** A file was added to a case (to support for a customer's file, to the contact and CCs for support's). */
+  added(locale: Locale, p: CaseRef & { by: string; fileName: string; size: number; sha256: string }) {
+    return render(p.to, locale === 'de'
+      ? {
+          subject: `[Fall ${p.number}] Neue Datei: ${p.fileName}`,
+          greeting: hello(locale, p.name),
+          paragraphs: [`${p.by} hat die Datei „${p.fileName}“ (${fmtSize(locale, p.size)}) zum Fall ${p.number} hinzugefügt.`, `SHA-256: ${p.sha256}`],
+          action: { label: 'Fall anzeigen', url: p.url },
+          footer: footer.de,
+        }
+      : {
+          subject: `[Case ${p.number}] New file: ${p.fileName}`,
+          greeting: hello(locale, p.name),
+          paragraphs: [`${p.by} added the file “${p.fileName}” (${fmtSize(locale, p.size)}) to case ${p.number}.`, `SHA-256: ${p.sha256}`],
+          action: { label: 'View the case', url: p.url },
+          footer: footer.en,
+        });
+  },
+
+  /** To the uploader: the virus scan found something; the file is quarantined and cannot be downloaded. */
+  quarantined(locale: Locale, p: CaseRef & { fileName: string; signature: string }) {
+    return render(p.to, locale === 'de'
+      ? {
+          subject: `[Fall ${p.number}] Datei in Quarantäne: ${p.fileName}`,
+          greeting: hello(locale, p.name),
+          paragraphs: [
+            `In der Datei „${p.fileName}“, die Sie zum Fall ${p.number} hochgeladen haben, hat die Virenprüfung Schadsoftware gefunden (${p.signature}).`,
+            'Die Datei wurde in Quarantäne verschoben und kann nicht heruntergeladen werden. Bitte prüfen Sie die Datei und laden Sie eine bereinigte Fassung hoch.',
+          ],
+          action: { label: 'Fall anzeigen', url: p.url },
+          footer: footer.de,
+        }
+      : {
+          subject: `[Case ${p.number}] File quarantined: ${p.fileName}`,
+          greeting: hello(locale, p.name),
+          paragraphs: [
+            `The virus scan found malware (${p.signature}) in the file “${p.fileName}” you uploaded to case ${p.number}.`,
+            'The file was quarantined and cannot be downloaded. Please check the file and upload a clean copy.',
+          ],
+          action: { label: 'View the case', url: p.url },
+          footer: footer.en,
+        });
+  },
+};

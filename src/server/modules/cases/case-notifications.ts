@@ -3,7 +3,7 @@ import type { Locale } from '../../app/mail-templates.js';
 import { queueMail } from '../../app/mail.js';
 import type { AppDeps } from '../../app/types.js';
 import { parsePrefs } from '../users/users.repository.js';
-import { caseMails } from './case-mails.js';
+import { attachmentMails, caseMails } from './case-mails.js';
 import type { CaseRecord } from './cases.repository.js';
 
 interface Recipient {
@@ -85,6 +85,31 @@ export const notify = {
   async reopened(trx: Db, deps: AppDeps, c: CaseRecord, by: { userId: string; name: string }) {
     const support = await supportRecipient(trx, deps, c, by.userId);
     if (support) await send(trx, deps, c, caseMails.reopened(support.locale, { ...ref(support, c, consoleUrl(deps, c)), by: by.name }));
+  },
+
+  /**
+   * A file became available on the case: a customer's file goes to support (as a comment does),
+   * a public file from support to the contact and CCs. Internal files tell no one.
+   */
+  async attachmentAdded(trx: Db, deps: AppDeps, c: CaseRecord, by: { userId: string | null; name: string; kind: 'customer' | 'staff' }, file: { fileName: string; size: number; sha256: string; visibility: 'public' | 'internal' }) {
+    if (file.visibility === 'internal') return;
+    const p = { by: by.name, fileName: file.fileName, size: file.size, sha256: file.sha256 };
+    if (by.kind === 'customer') {
+      const support = await supportRecipient(trx, deps, c, by.userId);
+      if (support) await send(trx, deps, c, attachmentMails.added(support.locale, { ...ref(support, c, consoleUrl(deps, c)), ...p }));
+      return;
+    }
+    for (const r of await customerRecipients(trx, c, by.userId)) {
+      await send(trx, deps, c, attachmentMails.added(r.locale, { ...ref(r, c, customerUrl(deps, c)), ...p }));
+    }
+  },
+
+  /** To whoever uploaded a file the virus scan quarantined (a customer in the case page's address, staff in the console's). */
+  async attachmentQuarantined(trx: Db, deps: AppDeps, c: CaseRecord, uploaderUserId: string, file: { fileName: string; signature: string }) {
+    const u = await trx.selectFrom('users').select(['id', 'email', 'name', 'locale', 'kind', 'status']).where('id', '=', uploaderUserId).executeTakeFirst();
+    if (u?.status !== 'active') return;
+    const r = { userId: u.id, email: u.email, name: u.name, locale: (u.locale ?? 'de') as Locale };
+    await send(trx, deps, c, attachmentMails.quarantined(r.locale, { ...ref(r, c, u.kind === 'staff' ? consoleUrl(deps, c) : customerUrl(deps, c)), ...file }));
   },
 
   async assigned(trx: Db, deps: AppDeps, c: CaseRecord, by: { userId: string; name: string }) {
