@@ -2,7 +2,7 @@
 // with its own share (B cases) whose admin and member the bench signs in as; SQLite or PostgreSQL.
 // Usage: tsx bench/generate-cases.ts [--cases 1000000] [--accounts 50000] [--comments 3000000] [--big 5000]
 //        (DATABASE_URL=postgres://… for PostgreSQL, else DATA_DIR/portico.sqlite)
-import { SQLITE_ACCOUNT_TOKEN_SQL } from '../src/server/db/migrations/0005_case_list_performance.js';
+import { scopedSearchText } from '../src/server/db/migrations/0005_case_list_performance.js';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/server/app/config.js';
@@ -68,13 +68,13 @@ export async function generateCasesData({
         subject, description: `Beschreibung ${j}: ${subject}`, product_id: null, product_version: null, operating_system: null, severity: (['p1', 'p2', 'p3', 'p4'] as const)[j % 4]!,
         key_id: null, invoice_number: null, status: STATUSES[j % 5]!, contact_user_id: user, created_by_user_id: user, assigned_user_id: null, related_case_id: null,
         first_response_due_at: iso(created + 8 * HOUR), first_responded_at: null, solved_at: null, closed_at: null, last_activity_at: iso(created),
-        search_text: `${10_000_000 + j}\n${subject}\nBeschreibung ${j}`, version: 1, created_at: iso(created), updated_at: iso(created),
+        search_text: `${10_000_000 + j}\n${subject}\nBeschreibung ${j}`, search_scoped: scopedSearchText(account, `${10_000_000 + j}\n${subject}\nBeschreibung ${j}`), version: 1, created_at: iso(created), updated_at: iso(created),
       });
     }
     await db.insertInto('cases').values(rows).execute();
     if (i % 100_000 === 0 && i) log(`  ${i} cases …`);
   }
-  if (dialect === 'sqlite') await sql`insert into case_search (rowid, account, case_id, search_text) select rowid, ${sql.raw(SQLITE_ACCOUNT_TOKEN_SQL)}, id, search_text from cases`.execute(db);
+  if (dialect === 'sqlite') await sql`insert into case_search (rowid, scoped, case_id, search_text) select rowid, search_scoped, id, search_text from cases`.execute(db);
   await db.insertInto('case_views').values(caseIds.slice(0, Math.min(200, bigAccountCases)).map((id, i) => ({ user_id: 'usr_cbenchadmin', case_id: id, viewed_at: iso(now - i * 1000) }))).execute();
   log(`  ${cases} cases in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 

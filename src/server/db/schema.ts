@@ -266,6 +266,8 @@ export interface CasesTable {
   closed_at: Timestamp | null;
   last_activity_at: Timestamp;
   search_text: string;
+  /** The search words prefixed with the account's token (migration 0005): a customer's search index. */
+  search_scoped: string;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -309,10 +311,10 @@ export interface CaseCountsTable {
   n: number;
 }
 
-/** SQLite only: the FTS5 index of cases.search_text, with the account's token (migration 0005). */
+/** SQLite only: the FTS5 index of cases.search_text and search_scoped (migration 0005). */
 export interface CaseSearchTable {
   rowid: number;
-  account: string;
+  scoped: string;
   case_id: string;
   search_text: string;
 }

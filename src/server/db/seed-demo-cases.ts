@@ -161,7 +161,7 @@ export async function seedDemoCases(
         product_id: c.key?.productId ?? null, product_version: c.version ?? null, operating_system: c.os ?? null, severity, key_id: c.key?.id ?? null,
         invoice_number: c.invoice ?? null, status, contact_user_id: c.by.id, created_by_user_id: c.by.id, assigned_user_id: null, related_case_id: null,
         first_response_due_at: firstResponseDue(new Date(opened), severity).toISOString(), first_responded_at: null, solved_at: null, closed_at: null,
-        last_activity_at: opened, search_text: '', version: 1, created_at: opened, updated_at: opened,
+        last_activity_at: opened, search_text: '', search_scoped: '', version: 1, created_at: opened, updated_at: opened,
       })
       .execute();
     if (c.ccs?.length) await trx.insertInto('case_ccs').values(c.ccs.map((p) => ({ case_id: id, user_id: p.id }))).execute();

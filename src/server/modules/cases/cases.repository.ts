@@ -124,7 +124,7 @@ function listWhere(eb: Eb, p: ListParams, shape: Pick<ListShape, 'view' | 'scope
   if (shape.contact) parts.push(eb('c.contact_user_id', '=', p.contactUserId as string));
   if (shape.from) parts.push(eb('c.created_at', '>=', p.from as string));
   if (shape.to) parts.push(eb('c.created_at', '<', p.to as string));
-  if (shape.fts) parts.push(caseMatches(dialect, p.fts as string, p.accountId));
+  if (shape.fts) parts.push(caseMatches(dialect, p.fts as string, { scoped: true }));
   return eb.and(parts);
 }
 
@@ -289,7 +289,7 @@ export function createCasesRepository({ db, dialect }: { db: Db; dialect: Dialec
         contactUserId: query.contactUserId ?? null,
         from: query.from ? new Date(query.from).toISOString() : null,
         to: query.to ? new Date(Date.parse(query.to) + 86_400_000).toISOString() : null,
-        fts: terms.length ? ftsQuery(dialect, terms, 'all') : null,
+        fts: terms.length ? ftsQuery(dialect, terms, 'all', scope.accountId) : null,
         cursorAt: after?.at ?? null,
         cursorId: after?.id ?? null,
         limit: limit + 1,
@@ -335,18 +335,18 @@ export function createCasesRepository({ db, dialect }: { db: Db; dialect: Dialec
     async similar({ scope, q, limit = 5 }: { scope: CaseListScope; q: string; limit?: number }) {
       const terms = searchTerms(q, { minLength: 3 });
       if (!terms.length) return [];
-      const query = ftsQuery(dialect, terms, 'any');
+      const query = ftsQuery(dialect, terms, 'any', scope.accountId);
       const qb = db.selectFrom('cases as c').select(['c.id', 'c.number', 'c.subject', 'c.status', 'c.type', 'c.created_at']).where((eb) => caseScopeWhere(eb, scope));
       if (dialect === 'postgres') {
         return qb
-          .where(caseMatches(dialect, query, scope.accountId))
-          .orderBy(pgRank(query, scope.accountId), 'desc')
+          .where(caseMatches(dialect, query, { scoped: true }))
+          .orderBy(pgRank(query), 'desc')
           .orderBy('c.created_at', 'desc')
           .limit(limit)
           .execute();
       }
       return qb
-        .innerJoin(sqliteRanked(query, scope.accountId).as('s'), (j) =>
+        .innerJoin(sqliteRanked(query).as('s'), (j) =>
           j.on(sql<boolean>`s.rowid = c.rowid`),
         )
         .orderBy(sql`s.rank`)
@@ -379,7 +379,7 @@ export function createCasesRepository({ db, dialect }: { db: Db; dialect: Dialec
           // A case number, with or without its leading zeros, or words (an error code can be both).
           const byNumber = /^\d{1,8}$/.test(query.q!.trim()) ? query.q!.trim().padStart(8, '0') : null;
           if (!terms.length) return b;
-          const words = caseMatches(dialect, ftsQuery(dialect, terms, 'all'), query.account);
+          const words = caseMatches(dialect, ftsQuery(dialect, terms, 'all'), { scoped: false });
           return b.where((eb) => (byNumber ? eb.or([eb('c.number', '=', byNumber), words]) : words));
         })
         .$if(after !== null && !byDue, (b) => b.where(olderThan(column, 'c.id', after!)))
@@ -393,8 +393,8 @@ export function createCasesRepository({ db, dialect }: { db: Db; dialect: Dialec
       return { items, nextCursor: rows.length > limit && last ? encodeCursor({ at: last.sort_at, id: last.id }) : null };
     },
 
-    async insert(trx: Db, c: Omit<Database['cases'], 'version' | 'search_text'>) {
-      await trx.insertInto('cases').values({ ...c, search_text: '' }).execute();
+    async insert(trx: Db, c: Omit<Database['cases'], 'version' | 'search_text' | 'search_scoped'>) {
+      await trx.insertInto('cases').values({ ...c, search_text: '', search_scoped: '' }).execute();
     },
 
     async setCcs(trx: Db, caseId: string, userIds: readonly string[]) {

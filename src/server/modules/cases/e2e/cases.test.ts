@@ -183,6 +183,13 @@ describe('Meine Fälle', () => {
     expect(csv.body.trim().split('\r\n')).toHaveLength(4);
     const bad = await t.request({ method: 'GET', url: '/api/v1/cases?status=nonsense', cookie: w.cookies.admin });
     expect(bad.statusCode).toBe(400);
+    // Each account searches its own index: umlauts and word beginnings match, another account's words never.
+    const z = await openCase(w.cookies.admin, { type: 'customer_service', category: 'other', subject: 'Zeitüberschreitung beim Bericht', description: 'x' });
+    expect(await ids(`q=${encodeURIComponent('zeitüber')}`)).toEqual([z.id]);
+    expect(await ids(`q=${encodeURIComponent('ZEITÜBERSCHREITUNG bericht')}`)).toEqual([z.id]);
+    const other = (q: string) => t.request({ method: 'GET', url: `/api/v1/cases?view=all&q=${encodeURIComponent(q)}`, cookie: w.cookies.otherAdmin }).then((r) => r.json().data);
+    expect(await other('zeitüber')).toEqual([]);
+    expect(await other('lizenzserv')).toEqual([]);
   });
 
   it('suggests similar cases while a subject is typed, only from the user’s scope', async () => {
