@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_users_and_security.js';
 import * as m0003 from './migrations/0003_keys.js';
 import * as m0004 from './migrations/0004_cases.js';
+import * as m0005 from './migrations/0005_invoices.js';
 
 /** Column types that differ between the dialects, decided once for every migration. */
 export interface MigrationContext {
@@ -23,6 +24,7 @@ const migrations: Record<string, MigrationModule> = {
   '0002_users_and_security': m0002,
   '0003_keys': m0003,
   '0004_cases': m0004,
+  '0005_invoices': m0005,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

@@ -17,6 +17,13 @@ export interface AccountsTable {
   currency: string;
   locale: string;
   require_mfa: Generated<Bool>;
+  billing_address: Generated<Json | null>;
+  shipping_address: Generated<Json | null>;
+  billing_contact_name: Generated<string | null>;
+  billing_contact_email: Generated<string | null>;
+  vat_id: Generated<string | null>;
+  po_reference: Generated<string | null>;
+  version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -309,6 +316,99 @@ export interface CaseSearchTable {
   search_text: string;
 }
 
+export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible';
+
+export interface InvoicesTable {
+  id: string;
+  number: string | null;
+  account_id: string;
+  status: InvoiceStatus;
+  scheduled: Bool;
+  currency: string;
+  language: 'de' | 'en';
+  /** YYYY-MM-DD */
+  issue_date: string | null;
+  due_date: string;
+  terms_days: number;
+  bill_to: Json;
+  vat_id: string | null;
+  po_reference: string | null;
+  memo: string | null;
+  subtotal: number;
+  tax: number;
+  total: number;
+  amount_paid: Generated<number>;
+  created_by_user_id: string | null;
+  issued_at: Timestamp | null;
+  paid_at: Timestamp | null;
+  voided_at: Timestamp | null;
+  uncollectible_at: Timestamp | null;
+  void_reason: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InvoiceLinesTable {
+  id: string;
+  invoice_id: string;
+  position: number;
+  product_id: string | null;
+  product_name: string | null;
+  description: string;
+  period_start: string | null;
+  period_end: string | null;
+  quantity: number;
+  unit_amount: number;
+  tax_rate_bp: number;
+  amount: number;
+  tax: number;
+}
+
+export interface PaymentsTable {
+  id: string;
+  invoice_id: string;
+  account_id: string;
+  provider: 'stripe' | 'bank_transfer';
+  provider_reference: string;
+  amount: number;
+  currency: string;
+  received_at: Timestamp;
+  recorded_by_user_id: string | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface WebhookEventsTable {
+  provider: string;
+  event_id: string;
+  type: string;
+  invoice_id: string | null;
+  outcome: string;
+  received_at: Timestamp;
+}
+
+export interface CheckoutSessionsTable {
+  id: string;
+  invoice_id: string;
+  status: 'creating' | 'open' | 'complete' | 'expired';
+  provider_session_id: string | null;
+  url: string | null;
+  amount: number;
+  currency: string;
+  expires_at: Timestamp | null;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InvoiceRemindersTable {
+  invoice_id: string;
+  stage: string;
+  sent_at: Timestamp;
+  mail_to: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -336,4 +436,10 @@ export interface Database {
   case_events: CaseEventsTable;
   case_views: CaseViewsTable;
   case_search: CaseSearchTable;
+  invoices: InvoicesTable;
+  invoice_lines: InvoiceLinesTable;
+  payments: PaymentsTable;
+  webhook_events: WebhookEventsTable;
+  checkout_sessions: CheckoutSessionsTable;
+  invoice_reminders: InvoiceRemindersTable;
 }
