@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { createAuthRepository } from '../modules/auth/auth.repository.js';
+import { runInvoiceDuties } from '../modules/invoices/invoice-duties.js';
 import { createSendMailTask } from '../modules/outbox/tasks/send-mail.task.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemoData } from '../db/seed-demo.js';
@@ -45,6 +46,8 @@ export async function startRuntime(config: Config, { logger }: { logger?: boolea
             const dayAgo = new Date(Date.now() - 24 * 3_600_000).toISOString();
             await auth.clearLoginFailuresOlderThan(dayAgo);
             await pruneRateLimitHits(handle.db, dayAgo);
+            // Scheduled invoices issued on their day, payment reminders once per stage (idempotent across workers).
+            await runInvoiceDuties({ deps: { config, db: handle.db, dialect: handle.dialect, mailer }, log: app.log.child({ component: 'invoices' }) });
           },
         });
 
