@@ -46,7 +46,7 @@ export async function sendInvoiceReminders({ deps, today = todayIso() }: { deps:
     if (sent.some((s) => rankOf(s.stage) >= rankOf(stage))) continue;
     const didSend = await deps.db.transaction().execute(async (trx: Db) => {
       const inv = await createInvoicesRepository({ db: trx }).findRow(c.id);
-      if (!inv || inv.status !== 'open' || inv.total - inv.amountPaid <= 0) return false;
+      if (inv?.status !== 'open' || inv.total - inv.amountPaid <= 0) return false;
       const recipients = await billingRecipients(trx, inv.accountId);
       // The stage row first: a second worker running the same scan loses here and sends nothing.
       const claimed = await trx

@@ -33,7 +33,7 @@ const T = {
 } as const;
 
 /** Text Helvetica's WinAnsi encoding can show: Latin-1 plus the euro sign, „“ ‚‘ – — … • ™ and the rest of cp1252. */
-const WIN_ANSI = /^[\u0000-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]*$/;
+const WIN_ANSI = /^[\t\n\r\u0020-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]*$/;
 const DEJAVU = { regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf' };
 
 export const countryName = (code: string, lang: Lang) => {

@@ -37,6 +37,18 @@ export const addressSchema = z.strictObject({
 });
 export type Address = z.output<typeof addressSchema>;
 
+/** An address as the API answers it (no input normalisation in a response schema). */
+export const addressOutSchema = z.object({
+  company: z.string(),
+  attention: z.string().nullable(),
+  line1: z.string(),
+  line2: z.string().nullable(),
+  postalCode: z.string(),
+  city: z.string(),
+  region: z.string().nullable(),
+  country: z.string(),
+});
+
 export const billingContactSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   email: z.email().max(320).transform((v) => v.toLowerCase()),
@@ -44,10 +56,10 @@ export const billingContactSchema = z.strictObject({
 
 /** What an admin or billing user keeps current under Kontodaten. */
 export const accountBillingSchema = z.object({
-  billingAddress: addressSchema.nullable(),
+  billingAddress: addressOutSchema.nullable(),
   /** null: ship to the billing address. */
-  shippingAddress: addressSchema.nullable(),
-  billingContact: billingContactSchema.nullable(),
+  shippingAddress: addressOutSchema.nullable(),
+  billingContact: z.object({ name: z.string(), email: z.string() }).nullable(),
   vatId: z.string().nullable(),
   poReference: z.string().nullable(),
 });
@@ -123,7 +135,7 @@ export const paymentSchema = z.object({
 
 export const billToSchema = z.object({
   accountName: z.string(),
-  address: addressSchema.nullable(),
+  address: addressOutSchema.nullable(),
   contact: z.object({ name: z.string(), email: z.string() }).nullable(),
 });
 
