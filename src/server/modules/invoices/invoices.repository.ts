@@ -189,7 +189,7 @@ export function createInvoicesRepository({ db }: { db: Db }) {
   }
 
   async function payments(invoiceId: string): Promise<Payment[]> {
-    const rows = await db.selectFrom('payments').selectAll().where('invoice_id', '=', invoiceId).orderBy('received_at').orderBy('id').execute();
+    const rows = await db.selectFrom('payments').selectAll().where('invoice_id', '=', invoiceId).orderBy('received_at').orderBy('created_at').orderBy('id').execute();
     return rows.map((p) => ({
       id: p.id,
       provider: p.provider,
