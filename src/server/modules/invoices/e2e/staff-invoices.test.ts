@@ -67,7 +67,7 @@ describe('staff write and issue invoices', () => {
       [{ lines: [{ description: 'x', periodStart: '2027-02-01', periodEnd: '2027-01-01', quantity: 1, unitAmount: 1, taxRateBp: 0 }] }, 'body.lines.0.periodEnd'],
       [{ dueDate: addDays(today, -1) }, 'body.dueDate'],
       [{ scheduled: true, issueDate: today }, 'body.issueDate'],
-    ] as const) {
+    ] as [Record<string, unknown>, string][]) {
       const res = await t.request({ method: 'POST', url: '/api/v1/staff/invoices', cookie: billingStaff, payload: { accountId: account.id, lines: lines(), ...payload } });
       expect(res.statusCode, res.body).toBe(400);
       expect(res.json().errors[0].path).toBe(path);
