@@ -2,6 +2,7 @@
 // shared 2-core machine are for comparing runs by hand (see bench/README.md).
 import { auditWeb } from './audit-web.js';
 import { benchCases } from './cases.js';
+import { benchInvoices } from './invoices.js';
 import { benchLicensing } from './licensing.js';
 import { benchMe } from './me.js';
 
@@ -9,6 +10,7 @@ const BENCHES: Record<string, () => Promise<boolean>> = {
   me: benchMe,
   licensing: benchLicensing,
   cases: benchCases,
+  invoices: benchInvoices,
   web: auditWeb,
 };
 
