@@ -105,8 +105,8 @@ export function renderInvoicePdf({ invoice: inv, config, now = new Date() }: { i
 
   // Address field (left) and facts (right)
   const topY = 130;
-  doc.font(REG).fontSize(7.5).fillColor('#777').text(`${config.vendor.name} · ${config.vendor.addressLines.join(' · ')}`, left, topY, { width: 250 });
-  doc.font(REG).fontSize(10).fillColor('#1a1b1e').text(addressLines(inv, lang).join('\n'), left, topY + 14, { width: 250, lineGap: 1.5 });
+  doc.font(REG).fontSize(7.5).fillColor('#777').text(`${config.vendor.name} · ${config.vendor.addressLines.join(' · ')}`, left, topY, { width: 235 });
+  doc.font(REG).fontSize(10).fillColor('#1a1b1e').text(addressLines(inv, lang).join('\n'), left, topY + 14, { width: 235, lineGap: 1.5 });
 
   const overdueDays = isPayable(inv) ? Math.max(0, daysBetween(inv.dueDate, todayIso(now))) : 0;
   const status = inv.status === 'draft' ? t.statuses.draft : `${t.statuses[inv.status]}${overdueDays > 0 ? ` (${t.overdue(overdueDays)})` : ''}`;
@@ -120,10 +120,11 @@ export function renderInvoicePdf({ invoice: inv, config, now = new Date() }: { i
     ...(inv.poReference ? ([[t.po, inv.poReference]] as [string, string][]) : []),
   ];
   let y = topY;
-  const factsX = left + 290;
+  const factsX = left + 255;
+  const labelW = 115;
   for (const [label, value] of facts) {
-    doc.font(REG).fontSize(9).fillColor('#555').text(label, factsX, y, { width: 100 });
-    doc.font(BOLD).fontSize(9).fillColor('#1a1b1e').text(value, factsX + 100, y, { width: right - factsX - 100 });
+    doc.font(REG).fontSize(9).fillColor('#555').text(label, factsX, y, { width: labelW });
+    doc.font(BOLD).fontSize(9).fillColor('#1a1b1e').text(value, factsX + labelW, y, { width: right - factsX - labelW });
     y = Math.max(doc.y, y + 13);
   }
 
