@@ -20,7 +20,12 @@ export interface StandInSession {
   client_reference_id: string | null;
   metadata: Record<string, string>;
   payment_intent: string | null;
+  success_url: string | null;
+  cancel_url: string | null;
 }
+
+/** Where the stand-in's hosted checkout page sends the signed webhook: Portico's URL, or a function (for app.inject). */
+export type WebhookTarget = string | ((delivery: { payload: string; header: string }) => Promise<unknown>);
 
 export const TEST_STRIPE_KEY = 'sk_test_portico_stand_in';
 export const TEST_WEBHOOK_SECRET = 'whsec_portico_test_secret';
@@ -38,7 +43,13 @@ export interface StripeStandIn {
   close(): Promise<void>;
 }
 
-export async function startStripeStandIn(): Promise<StripeStandIn> {
+/**
+ * Besides the API, the stand-in serves a hosted checkout page at each session's `url` (as Stripe
+ * does): GET shows the amount and a pay button, POST …/complete books the payment — it sends a
+ * signed checkout.session.completed to `webhook` and redirects the browser to the success URL;
+ * POST …/cancel goes back to the cancel URL. Browser tests pay through it end to end.
+ */
+export async function startStripeStandIn({ webhook }: { webhook?: WebhookTarget } = {}): Promise<StripeStandIn> {
   const sessions = new Map<string, StandInSession>();
   const created: StripeStandIn['created'] = [];
   const expired: string[] = [];
@@ -54,6 +65,8 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
         res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${crypto.randomBytes(6).toString('hex')}` });
         res.end(JSON.stringify(json));
       };
+      const page = /^\/c\/pay\/(cs_test_\w+)(\/complete|\/cancel)?$/.exec(req.url ?? '');
+      if (page?.[1]) return hostedCheckout(page[1], page[2], req, res);
       if (req.headers.authorization !== `Bearer ${TEST_STRIPE_KEY}`) return send(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } });
       const form = Object.fromEntries(new URLSearchParams(body));
       const url = req.url ?? '';
@@ -75,13 +88,15 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
           object: 'checkout.session',
           status: 'open',
           payment_status: 'unpaid',
-          url: `https://checkout.stripe.test/c/pay/${id}`,
+          url: `${baseUrl()}/c/pay/${id}`,
           expires_at: Math.floor(Date.now() / 1000) + 24 * 3600,
           amount_total: Number(form['line_items[0][price_data][unit_amount]']),
           currency: form['line_items[0][price_data][currency]'] ?? 'eur',
           client_reference_id: form.client_reference_id ?? null,
           metadata,
           payment_intent: null,
+          success_url: form.success_url ?? null,
+          cancel_url: form.cancel_url ?? null,
         };
         sessions.set(id, session);
         return send(200, session);
@@ -97,6 +112,45 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       return send(404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${url})` } });
     });
   });
+  const baseUrl = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function hostedCheckout(id: string, action: string | undefined, req: http.IncomingMessage, res: http.ServerResponse) {
+    const s = sessions.get(id);
+    if (!s) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('No such checkout session');
+    }
+    if (req.method === 'GET' && !action) {
+      const amount = new Intl.NumberFormat('de-DE', { style: 'currency', currency: s.currency.toUpperCase() }).format(s.amount_total / 100);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(`<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Stripe Checkout (Test)</title></head><body>
+<main><h1>Stripe Checkout (Test)</h1><p>Rechnung ${s.metadata.invoiceNumber ?? ''}: <strong data-testid="amount">${amount}</strong></p>
+${s.status === 'open' ? `<form method="post" action="/c/pay/${id}/complete"><button type="submit">Bezahlen</button></form><form method="post" action="/c/pay/${id}/cancel"><button type="submit">Abbrechen</button></form>` : `<p>Status: ${s.status}</p>`}
+</main></body></html>`);
+    }
+    if (req.method === 'POST' && action === '/cancel') {
+      res.writeHead(303, { location: s.cancel_url ?? '/' });
+      return res.end();
+    }
+    if (req.method === 'POST' && action === '/complete' && s.status === 'open') {
+      s.status = 'complete';
+      s.payment_status = 'paid';
+      s.payment_intent = `pi_test_${crypto.randomBytes(10).toString('hex')}`;
+      if (webhook) {
+        const delivery = signEvent({ ...checkoutCompletedEvent({ invoiceId: s.metadata.invoiceId ?? '', accountId: s.metadata.accountId, amount: s.amount_total, currency: s.currency, paymentIntent: s.payment_intent, sessionId: s.id }) });
+        if (typeof webhook === 'string') {
+          await fetch(webhook, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': delivery.header }, body: delivery.payload });
+        } else {
+          await webhook(delivery);
+        }
+      }
+      res.writeHead(303, { location: s.success_url ?? '/' });
+      return res.end();
+    }
+    res.writeHead(409, { 'content-type': 'text/plain' });
+    return res.end(`The session is ${s.status}`);
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -22,7 +22,10 @@ let admin: string;
 let billingMember: string;
 
 beforeAll(async () => {
-  stand = await startStripeStandIn();
+  // The hosted checkout page's "Bezahlen" delivers its signed webhook to this app.
+  stand = await startStripeStandIn({
+    webhook: ({ payload, header }) => t.request({ method: 'POST', url: WEBHOOK, payload, headers: { 'content-type': 'application/json', 'stripe-signature': header } }),
+  });
   t = await createTestApp({ env: stripeEnv(stand) });
   account = await buildAccount(t.db, { name: 'Zahlungs GmbH' });
   admin = await loginAs(t, (await buildMember(t.db, { account, role: 'admin', email: `admin-${crypto.randomBytes(3).toString('hex')}@zahlung.example` })).user);
@@ -56,7 +59,7 @@ describe('Bezahlen with Stripe Checkout', () => {
     expect(res.statusCode, res.body).toBe(200);
     const data = res.json().data;
     expect(data).toMatchObject({ method: 'checkout', amount: total - 1900, currency: 'EUR' });
-    expect(data.url).toMatch(/^https:\/\/checkout\.stripe\.test\/c\/pay\/cs_test_/);
+    expect(data.url).toMatch(new RegExp(`^${stand.baseUrl}/c/pay/cs_test_`));
     const call = stand.created[before]!;
     expect(call.form).toMatchObject({
       mode: 'payment', client_reference_id: invoiceId, 'metadata[invoiceId]': invoiceId, 'metadata[invoiceNumber]': number, 'metadata[accountId]': account.id,
@@ -115,6 +118,19 @@ describe('Bezahlen with Stripe Checkout', () => {
       expect(res.statusCode, JSON.stringify(input)).toBe(409);
       expect(res.json().code).toBe('invoice.not_payable');
     }
+  });
+
+  it('paying on the hosted checkout page books the payment and returns the browser to the invoice', async () => {
+    const { invoiceId, number, total } = await buildInvoice(t.db, { accountId: account.id });
+    const { url } = (await t.request({ method: 'POST', url: `/api/v1/invoices/${invoiceId}/pay`, cookie: admin })).json().data;
+    const page = await fetch(url);
+    expect(await page.text()).toContain(`Rechnung ${number}`);
+    const done = await fetch(`${url}/complete`, { method: 'POST', redirect: 'manual' });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(`http://portico.test/invoices/${invoiceId}?payment=success`);
+    expect(await state(invoiceId)).toMatchObject({ status: 'paid', amountPaid: total, payments: 1 });
+    const older = (await t.request({ method: 'GET', url: '/api/v1/invoices?tab=older', cookie: admin })).json();
+    expect(older.data.map((i: { id: string }) => i.id)).toContain(invoiceId);
   });
 });
 
