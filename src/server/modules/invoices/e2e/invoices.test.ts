@@ -316,3 +316,23 @@ describe('Kontodaten: GET and PATCH /api/v1/account', () => {
     expect((await t.request({ method: 'PATCH', url: '/api/v1/account', cookie: admin, headers: { 'if-match': '"1"' }, payload: {} })).statusCode).toBe(400);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents every invoice, payment and account route with its schemas', async () => {
+    const doc = (await t.request({ method: 'GET', url: '/api/docs/json' })).json();
+    const op = (path: string, method: string) => doc.paths[path]?.[method];
+    expect(op('/api/v1/invoices', 'get').parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['tab', 'q', 'from', 'to', 'cursor', 'limit']));
+    expect(op('/api/v1/invoices', 'get').responses['200'].content['application/json'].schema.properties).toHaveProperty('totals');
+    expect(op('/api/v1/invoices/{invoiceId}', 'get').responses['200'].content['application/json'].schema.properties.data.properties).toHaveProperty('lines');
+    expect(op('/api/v1/invoices/{invoiceId}/pdf', 'get').summary).toMatch(/PDF/);
+    expect(op('/api/v1/invoices/{invoiceId}/pay', 'post').responses['200']).toBeDefined();
+    expect(op('/api/v1/payments/stripe/webhook', 'post').security).toEqual([]);
+    expect(op('/api/v1/account', 'patch').requestBody.content['application/json'].schema.properties).toHaveProperty('vatId');
+    for (const [path, method] of [
+      ['/api/v1/staff/invoices', 'get'], ['/api/v1/staff/invoices', 'post'], ['/api/v1/staff/invoices/{invoiceId}', 'patch'], ['/api/v1/staff/invoices/{invoiceId}/issue', 'post'],
+      ['/api/v1/staff/invoices/{invoiceId}/void', 'post'], ['/api/v1/staff/invoices/{invoiceId}/uncollectible', 'post'], ['/api/v1/staff/invoices/{invoiceId}/payments', 'post'],
+    ] as const) {
+      expect(op(path, method)?.tags, `${method} ${path}`).toEqual(['staff']);
+    }
+  });
+});
