@@ -50,13 +50,25 @@ export async function up(db: Kysely<unknown>, { types: t }: MigrationContext): P
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', t.timestamp, (c) => c.notNull())
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+    // The customer's tab, kept by the database itself, so each tab is one index range in its order.
+    .addColumn('tab', 'text', (c) =>
+      c
+        .generatedAlwaysAs(
+          sql`case when status = 'draft' then (case when scheduled then 'upcoming' else 'draft' end) when status in ('open', 'uncollectible') then 'unpaid' else 'older' end`,
+        )
+        .stored(),
+    )
     .addCheckConstraint('invoices_amounts', sql`subtotal >= 0 and tax >= 0 and total = subtotal + tax and amount_paid >= 0 and amount_paid <= total`)
     .addCheckConstraint('invoices_issued_numbered', sql`(status = 'draft') = (number is null)`)
     .execute();
-  // The three tabs: by status, in the order each tab sorts.
-  await db.schema.createIndex('invoices_account_status_due').on('invoices').columns(['account_id', 'status', 'due_date', 'id']).execute();
-  await db.schema.createIndex('invoices_account_status_issue').on('invoices').columns(['account_id', 'status', 'issue_date', 'id']).execute();
+  // The three tabs in the order each sorts (unpaid by due date, the others by issue date), and the
+  // tab totals from the index alone.
+  await db.schema.createIndex('invoices_account_tab_due').on('invoices').columns(['account_id', 'tab', 'due_date', 'id']).execute();
+  await db.schema.createIndex('invoices_account_tab_issue').on('invoices').columns(['account_id', 'tab', 'issue_date', 'id']).execute();
+  await db.schema.createIndex('invoices_account_tab_totals').on('invoices').columns(['account_id', 'tab', 'currency', 'total', 'amount_paid']).execute();
+  // Reminders and scheduled issuing scan by status and date; the console lists newest first.
   await db.schema.createIndex('invoices_status_due').on('invoices').columns(['status', 'due_date']).execute();
+  await db.schema.createIndex('invoices_created').on('invoices').columns(['created_at', 'id']).execute();
 
   await db.schema
     .createTable('invoice_lines')

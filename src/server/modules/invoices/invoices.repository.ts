@@ -73,13 +73,6 @@ export interface InvoiceRecord extends InvoiceRow {
   payments: Payment[];
 }
 
-/** The tabs as statuses: upcoming = scheduled drafts, unpaid = open or written off, older = paid or void. */
-export const TAB_STATUSES: Record<InvoiceTab, readonly InvoiceStatus[]> = {
-  upcoming: ['draft'],
-  unpaid: ['open', 'uncollectible'],
-  older: ['paid', 'void'],
-};
-
 /** Each tab's order: the next to be issued, the longest overdue, the newest. */
 const TAB_ORDER: Record<InvoiceTab, { column: 'i.issue_date' | 'i.due_date'; dir: 'asc' | 'desc' }> = {
   upcoming: { column: 'i.issue_date', dir: 'asc' },
@@ -95,9 +88,9 @@ export interface InvoiceFilter {
 
 type Eb = ExpressionBuilder<Database & { i: InvoicesTable }, 'i'>;
 
-/** canViewInvoice in SQL: the account's issued invoices and its scheduled drafts. */
+/** canViewInvoice in SQL: the account's issued invoices and its scheduled drafts (the generated `tab` is 'draft' only for unscheduled drafts). */
 function scopeWhere(eb: Eb, scope: InvoiceListScope) {
-  return eb.and([eb('i.account_id', '=', scope.accountId), eb.or([eb('i.status', '!=', 'draft'), eb('i.scheduled', '=', true)])]);
+  return eb.and([eb('i.account_id', '=', scope.accountId), eb('i.tab', '!=', 'draft')]);
 }
 
 function filterWhere(eb: Eb, f: InvoiceFilter) {
@@ -219,8 +212,8 @@ export function createInvoicesRepository({ db }: { db: Db }) {
       const order = TAB_ORDER[tab];
       const after = cursor ? decode(cursor) : null;
       let q = base()
-        .where((eb) => scopeWhere(eb, scope))
-        .where('i.status', 'in', [...TAB_STATUSES[tab]])
+        .where('i.account_id', '=', scope.accountId)
+        .where('i.tab', '=', tab)
         .where((eb) => filterWhere(eb, filter))
         .orderBy(order.column, order.dir)
         .orderBy('i.id', order.dir)
@@ -239,11 +232,10 @@ export function createInvoicesRepository({ db }: { db: Db }) {
 
     /** Count, totals and open balances of every tab, per currency, with the same filters: one grouped scan. */
     async tabTotals({ scope, filter }: { scope: InvoiceListScope; filter: InvoiceFilter }) {
-      const tabOf = sql<InvoiceTab>`case when i.status = 'draft' then 'upcoming' when i.status in ('open', 'uncollectible') then 'unpaid' else 'older' end`;
       const rows = await db
         .selectFrom('invoices as i')
         .select([
-          tabOf.as('tab'),
+          'i.tab',
           'i.currency',
           (eb) => eb.fn.countAll<number>().as('n'),
           (eb) => eb.fn.sum<number>('i.total').as('total'),
@@ -251,7 +243,7 @@ export function createInvoicesRepository({ db }: { db: Db }) {
         ])
         .where((eb) => scopeWhere(eb, scope))
         .where((eb) => filterWhere(eb, filter))
-        .groupBy([tabOf, 'i.currency'])
+        .groupBy(['i.tab', 'i.currency'])
         .execute();
       const totals = {
         upcoming: { count: 0, amounts: [] as { currency: string; total: number; balance: number }[] },
@@ -259,6 +251,7 @@ export function createInvoicesRepository({ db }: { db: Db }) {
         older: { count: 0, amounts: [] as { currency: string; total: number; balance: number }[] },
       };
       for (const r of rows) {
+        if (r.tab === 'draft') continue;
         const t = totals[r.tab];
         t.count += Number(r.n);
         t.amounts.push({ currency: r.currency, total: Number(r.total), balance: Number(r.balance) });
