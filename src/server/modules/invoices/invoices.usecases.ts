@@ -13,6 +13,7 @@ import { canViewInvoice, type InvoiceReader } from './invoices.policy.js';
 import { type BillTo, createInvoicesRepository, type InvoiceRecord } from './invoices.repository.js';
 import type { StaffInvoiceInput } from './invoices.schemas.js';
 import { addDays, daysBetween, invoiceTotals, lineAmounts, todayIso } from './money.js';
+import { expireCheckoutsAtProvider } from './stripe-client.js';
 
 export const invoiceNotFound = createError({ code: 'invoice.not_found', status: 404, message: 'Invoice not found' });
 export const invoiceNotDraft = createError({ code: 'invoice.not_draft', status: 409, message: 'Only a draft can be changed, issued or deleted' });
@@ -230,7 +231,7 @@ export async function voidInvoice({ deps, staff, invoiceId, reason, ip }: { deps
   if (inv.status === 'draft') throw invoiceNotDraft({ detail: 'A draft is deleted, not voided' });
   if (inv.status !== 'open' && inv.status !== 'uncollectible') throw invoiceNotPayable({ detail: 'Only an open or uncollectible invoice can be voided' });
   if (inv.amountPaid > 0) throw invoiceHasPayments();
-  await deps.db.transaction().execute(async (trx) => {
+  const closed = await deps.db.transaction().execute(async (trx) => {
     const res = await trx
       .updateTable('invoices')
       .set((eb) => ({ status: 'void', voided_at: nowIso(), void_reason: reason, updated_at: nowIso(), version: eb('version', '+', 1) }))
@@ -240,9 +241,17 @@ export async function voidInvoice({ deps, staff, invoiceId, reason, ip }: { deps
       .executeTakeFirst();
     // A payment came in meanwhile: the invoice moves only forward.
     if (Number(res.numUpdatedRows) !== 1) throw invoiceHasPayments();
-    await trx.updateTable('checkout_sessions').set({ status: 'expired', updated_at: nowIso() }).where('invoice_id', '=', inv.id).where('status', 'in', ['creating', 'open']).execute();
+    const sessions = await trx
+      .updateTable('checkout_sessions')
+      .set({ status: 'expired', updated_at: nowIso() })
+      .where('invoice_id', '=', inv.id)
+      .where('status', 'in', ['creating', 'open'])
+      .returning('provider_session_id')
+      .execute();
     await recordAuditEvent(trx, { accountId: inv.accountId, actorUserId: staff.userId, action: 'invoice.voided', targetType: 'invoice', targetId: inv.id, data: { number: inv.number, reason }, ip });
+    return sessions.flatMap((r) => (r.provider_session_id ? [r.provider_session_id] : []));
   });
+  await expireCheckoutsAtProvider(deps.config, closed);
   return (await repo(deps.db).find(inv.id))!;
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import type { StaffActor } from '../../app/auth/actor.js';
 import { recordAuditEvent } from '../../app/audit.js';
 import type { Config } from '../../app/config.js';
@@ -12,6 +12,7 @@ import { invoiceMails, invoicePageUrl, mailBilling } from './invoice-mails.js';
 import { type InvoiceReader, isPayable } from './invoices.policy.js';
 import { createInvoicesRepository, type InvoiceRecord } from './invoices.repository.js';
 import { getVisibleInvoice, invoiceNotFound, invoiceNotPayable } from './invoices.usecases.js';
+import { expireCheckoutsAtProvider, stripeClient } from './stripe-client.js';
 
 export const amountMismatch = createError({
   code: 'payment.amount_mismatch',
@@ -51,12 +52,16 @@ export interface IncomingPayment {
  * (open/uncollectible → paid when the balance reaches zero). A partial payment leaves a balance.
  * The receipt goes out through the outbox in the same transaction.
  */
-export async function applyPayment(trx: Db, deps: AppDeps, p: IncomingPayment): Promise<{ outcome: 'recorded' | 'duplicate'; paidInFull: boolean }> {
+export async function applyPayment(
+  trx: Db,
+  deps: AppDeps,
+  p: IncomingPayment,
+): Promise<{ outcome: 'recorded' | 'duplicate'; paidInFull: boolean; closedCheckouts: string[] }> {
   if (deps.dialect === 'postgres') await sql`select id from invoices where id = ${p.invoiceId} for update`.execute(trx);
   const existing = await trx.selectFrom('payments').select(['invoice_id']).where('provider', '=', p.provider).where('provider_reference', '=', p.reference).executeTakeFirst();
   if (existing) {
     if (existing.invoice_id !== p.invoiceId) throw duplicatePaymentReference();
-    return { outcome: 'duplicate', paidInFull: false };
+    return { outcome: 'duplicate', paidInFull: false, closedCheckouts: [] };
   }
   const inv = await createInvoicesRepository({ db: trx }).findRow(p.invoiceId);
   if (!inv) throw invoiceNotFound();
@@ -89,7 +94,18 @@ export async function applyPayment(trx: Db, deps: AppDeps, p: IncomingPayment): 
     .where('amount_paid', '=', inv.amountPaid)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw invoiceNotPayable({ detail: 'The invoice changed while the payment was booked' });
-  if (paidInFull) await trx.updateTable('checkout_sessions').set({ status: 'expired', updated_at: now }).where('invoice_id', '=', inv.id).where('status', 'in', ['creating', 'open']).execute();
+  // Paid in full: the invoice's open checkout (if this payment did not come through it) is closed.
+  const closedCheckouts = paidInFull
+    ? (
+        await trx
+          .updateTable('checkout_sessions')
+          .set({ status: 'expired', updated_at: now })
+          .where('invoice_id', '=', inv.id)
+          .where('status', 'in', ['creating', 'open'])
+          .returning('provider_session_id')
+          .execute()
+      ).flatMap((r) => (r.provider_session_id ? [r.provider_session_id] : []))
+    : [];
   await recordAuditEvent(trx, {
     accountId: inv.accountId, actorUserId: p.recordedByUserId, action: 'invoice.payment_received', targetType: 'invoice', targetId: inv.id,
     data: { number: inv.number, amount: p.amount, currency: inv.currency, provider: p.provider, reference: p.reference, paidInFull },
@@ -97,7 +113,7 @@ export async function applyPayment(trx: Db, deps: AppDeps, p: IncomingPayment): 
   });
   const after = { ...inv, amountPaid: inv.amountPaid + p.amount };
   await mailBilling(trx, deps, inv.accountId, (to) => invoiceMails.receipt({ to, inv: after, amount: p.amount, via: p.provider, pageUrl: invoicePageUrl(deps, inv.id) }));
-  return { outcome: 'recorded', paidInFull };
+  return { outcome: 'recorded', paidInFull, closedCheckouts };
 }
 
 /** Billing staff book a bank transfer from the statement; its reference makes booking it twice impossible. */
@@ -107,34 +123,25 @@ export async function recordBankTransfer({ deps, staff, invoiceId, input, ip }: 
   const repo = createInvoicesRepository({ db: deps.db });
   const inv = await repo.findRow(invoiceId);
   if (!inv) throw invoiceNotFound();
+  let closed: string[] = [];
   try {
     await deps.db.transaction().execute(async (trx) => {
-      const { outcome } = await applyPayment(trx, deps, {
+      const { outcome, closedCheckouts } = await applyPayment(trx, deps, {
         invoiceId, provider: 'bank_transfer', reference: input.reference, amount: input.amount, currency: inv.currency,
         receivedAt: new Date(`${input.receivedAt}T12:00:00Z`).toISOString(), recordedByUserId: staff.userId, note: input.note ?? null, ip,
       });
       if (outcome === 'duplicate') throw duplicatePaymentReference();
+      closed = closedCheckouts;
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw duplicatePaymentReference();
     throw err;
   }
+  await expireCheckoutsAtProvider(deps.config, closed);
   return (await repo.find(invoiceId))!;
 }
 
 /* ---------- Stripe ---------- */
-
-const clients = new WeakMap<object, Stripe>();
-
-/** The SDK client for the configured key (STRIPE_API_BASE points it elsewhere, e.g. at a test stand-in). */
-export function stripeClient(stripe: NonNullable<Config['stripe']>): Stripe {
-  let client = clients.get(stripe);
-  if (!client) {
-    client = new Stripe(stripe.secretKey, { maxNetworkRetries: 1, timeout: 20_000, ...(stripe.api ?? {}) });
-    clients.set(stripe, client);
-  }
-  return client;
-}
 
 export type PayResult =
   | { method: 'checkout'; url: string; checkoutId: string; amount: number; currency: string; expiresAt: string | null }
@@ -297,7 +304,8 @@ export async function handleStripeWebhook({ deps, rawBody, signature }: { deps: 
     }
   }
 
-  return deps.db.transaction().execute(async (trx) => {
+  let closed: string[] = [];
+  const result = await deps.db.transaction().execute(async (trx) => {
     const outcome: WebhookOutcome = payment ? 'recorded' : expiredSession ? 'expired' : completedSession ? 'pending' : 'ignored';
     const inserted = await trx
       .insertInto('webhook_events')
@@ -311,14 +319,18 @@ export async function handleStripeWebhook({ deps, rawBody, signature }: { deps: 
       return { outcome, eventId: event.id };
     }
     if (!payment) return { outcome, eventId: event.id };
-    const applied = await applyPayment(trx, deps, { ...payment, recordedByUserId: null });
+    // The session that brought the payment is complete, not one to close.
     if (completedSession) {
       await trx.updateTable('checkout_sessions').set({ status: 'complete', updated_at: nowIso() }).where('provider_session_id', '=', completedSession).where('status', 'in', ['open', 'expired']).execute();
     }
+    const applied = await applyPayment(trx, deps, { ...payment, recordedByUserId: null });
     if (applied.outcome === 'duplicate') {
       await trx.updateTable('webhook_events').set({ outcome: 'duplicate_payment' }).where('provider', '=', 'stripe').where('event_id', '=', event.id).execute();
       return { outcome: 'duplicate_payment' as const, eventId: event.id };
     }
+    closed = applied.closedCheckouts;
     return { outcome, eventId: event.id };
   });
+  await expireCheckoutsAtProvider(deps.config, closed);
+  return result;
 }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../accounts/accounts.repository.js';
-import { buildAccount, buildMember, loginAs } from '../../../test-support/factories.js';
+import { buildAccount, buildMember, buildStaff, loginAs } from '../../../test-support/factories.js';
 import { buildInvoice } from '../../../test-support/invoice-factories.js';
 import {
   checkoutCompletedEvent,
@@ -120,6 +120,23 @@ describe('Bezahlen with Stripe Checkout', () => {
     }
   });
 
+  it('a checkout left open is closed at Stripe when the invoice is paid another way or voided', async () => {
+    const staff = await loginAs(t, (await buildStaff(t.db, { staffRole: 'billing' })).user);
+    const sessionOf = (url: string) => url.split('/').pop()!;
+    const { invoiceId, total } = await buildInvoice(t.db, { accountId: account.id });
+    const { url } = (await t.request({ method: 'POST', url: `/api/v1/invoices/${invoiceId}/pay`, cookie: admin })).json().data;
+    const paid = await t.request({ method: 'POST', url: `/api/v1/staff/invoices/${invoiceId}/payments`, cookie: staff, payload: { amount: total, reference: `UEB-${invoiceId}`, receivedAt: '2026-11-02' } });
+    expect(paid.statusCode, paid.body).toBe(201);
+    expect(stand.expired).toContain(sessionOf(url));
+    expect(stand.sessions.get(sessionOf(url))?.status).toBe('expired');
+
+    const { invoiceId: other } = await buildInvoice(t.db, { accountId: account.id });
+    const second = (await t.request({ method: 'POST', url: `/api/v1/invoices/${other}/pay`, cookie: admin })).json().data;
+    expect((await t.request({ method: 'POST', url: `/api/v1/staff/invoices/${other}/void`, cookie: staff, payload: { reason: 'Storniert' } })).statusCode).toBe(200);
+    expect(stand.expired).toContain(sessionOf(second.url));
+    expect((await t.db.selectFrom('checkout_sessions').select('status').where('invoice_id', '=', other).executeTakeFirstOrThrow()).status).toBe('expired');
+  });
+
   it('paying on the hosted checkout page books the payment and returns the browser to the invoice', async () => {
     const { invoiceId, number, total } = await buildInvoice(t.db, { accountId: account.id });
     const { url } = (await t.request({ method: 'POST', url: `/api/v1/invoices/${invoiceId}/pay`, cookie: admin })).json().data;
@@ -129,6 +146,9 @@ describe('Bezahlen with Stripe Checkout', () => {
     expect(done.status).toBe(303);
     expect(done.headers.get('location')).toBe(`http://portico.test/invoices/${invoiceId}?payment=success`);
     expect(await state(invoiceId)).toMatchObject({ status: 'paid', amountPaid: total, payments: 1 });
+    // The session that paid is complete, not expired at Stripe.
+    expect((await t.db.selectFrom('checkout_sessions').select('status').where('invoice_id', '=', invoiceId).executeTakeFirstOrThrow()).status).toBe('complete');
+    expect(stand.expired).not.toContain(url.split('/').pop());
     const older = (await t.request({ method: 'GET', url: '/api/v1/invoices?tab=older', cookie: admin })).json();
     expect(older.data.map((i: { id: string }) => i.id)).toContain(invoiceId);
   });
