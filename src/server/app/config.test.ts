@@ -40,6 +40,9 @@ describe('loadConfig', () => {
     ['SMTP_URL', 'http://mail'],
     ['NODE_ENV', 'staging'],
     ['SESSION_IDLE_MINUTES', '-5'],
+    ['BANK_IBAN', 'DE89370400440532013001'],
+    ['STRIPE_SECRET_KEY', 'pk_test_abc'],
+    ['INVOICE_REMINDER_OVERDUE_DAYS', '1, fourteen'],
   ])('stops on a bad %s (%s) and names the variable', (name, value) => {
     try {
       loadConfig({ [name]: value });
@@ -48,6 +51,17 @@ describe('loadConfig', () => {
       expect(err).toBeInstanceOf(ConfigError);
       expect((err as ConfigError).message).toContain(name);
     }
+  });
+
+  it('takes card payments only with both Stripe secrets, and bank details with a valid IBAN', () => {
+    expect(loadConfig({}).stripe).toBeNull();
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: 'sk_test_abc' })).toThrow(/STRIPE_WEBHOOK_SECRET/);
+    const c = loadConfig({ STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc', STRIPE_API_BASE: 'http://127.0.0.1:12111', BANK_IBAN: 'de89 3704 0044 0532 0130 00' });
+    expect(c.stripe).toEqual({ secretKey: 'sk_test_abc', webhookSecret: 'whsec_abc', api: { host: '127.0.0.1', port: 12111, protocol: 'http' } });
+    expect(c.bank?.iban).toBe('DE89370400440532013000');
+    expect(loadConfig({ INVOICE_REMINDER_OVERDUE_DAYS: '30,1,14,1' }).invoiceReminders.overdueDays).toEqual([1, 14, 30]);
+    // Production never falls back to the demo bank account.
+    expect(loadConfig({ NODE_ENV: 'production' }).bank).toBeNull();
   });
 
   it('treats empty variables as unset', () => {

@@ -61,7 +61,40 @@ const envSchema = z.object({
   CLAMD_ADDRESS: z.string().min(1).default('/run/clamav/clamd.ctl'),
   CLAMSCAN_PATH: z.string().min(1).default('clamscan'),
   VIRUS_SCAN_MAX_BYTES: positiveInt(4 * 1024 ** 3 - 1),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, { message: 'must be a Stripe secret key (sk_live_…, sk_test_… or rk_…)' }).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, { message: 'must be a Stripe webhook signing secret (whsec_…)' }).optional(),
+  STRIPE_API_BASE: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
+  BANK_ACCOUNT_HOLDER: z.string().min(2).optional(),
+  BANK_IBAN: z
+    .string()
+    .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+    .refine(isValidIban, { message: 'must be a valid IBAN' })
+    .optional(),
+  BANK_BIC: z.string().regex(/^[A-Za-z]{6}[A-Za-z0-9]{2}([A-Za-z0-9]{3})?$/, { message: 'must be a BIC (8 or 11 characters)' }).optional(),
+  BANK_NAME: z.string().min(2).optional(),
+  VENDOR_NAME: z.string().min(2).default('Portico Software GmbH'),
+  VENDOR_ADDRESS: z.string().min(2).default('Musterstraße 1; 10115 Berlin; Deutschland'),
+  VENDOR_VAT_ID: z.string().optional(),
+  INVOICE_REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(90).default(7),
+  INVOICE_REMINDER_OVERDUE_DAYS: z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3})*$/, { message: 'must be a comma-separated list of days, e.g. 1,14,30' })
+    .default('1,14')
+    .transform((v) => [...new Set(v.split(',').map(Number))].sort((a, b) => a - b)),
 });
+
+/** ISO 13616 check digits (mod 97). */
+export function isValidIban(value: string): boolean {
+  const iban = value.replace(/\s+/g, '').toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban)) return false;
+  const digits = (iban.slice(4) + iban.slice(0, 4)).replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let rest = 0;
+  for (const d of digits) rest = (rest * 10 + Number(d)) % 97;
+  return rest === 1;
+}
+
+/** The well-known example IBAN, used only outside production when BANK_IBAN is not set. */
+const DEMO_BANK = { accountHolder: 'Portico Software GmbH (Demo)', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', bankName: 'Demo-Bank (keine echte Bankverbindung)' };
 
 export type Env = z.input<typeof envSchema>;
 
@@ -99,6 +132,13 @@ export interface Config {
   customerServiceEmail: string;
   webRoot: string;
   files: FilesConfig;
+  /** Card payments through Stripe Checkout; null: customers get bank-transfer instructions. */
+  stripe: { secretKey: string; webhookSecret: string; api: { host: string; port: number; protocol: 'http' | 'https' } | null } | null;
+  /** Where bank transfers go; null only in production without BANK_IBAN (then paying by transfer is not offered). */
+  bank: { accountHolder: string; iban: string; bic: string | null; bankName: string | null } | null;
+  /** Who issues the invoices (their letterhead). */
+  vendor: { name: string; addressLines: string[]; vatId: string | null };
+  invoiceReminders: { daysBefore: number; overdueDays: number[] };
 }
 
 /** Case attachments (issue #6): limits, where the bytes live, and the optional virus scan. */
@@ -111,6 +151,12 @@ export interface FilesConfig {
   lockLeaseMs: number;
   storage: { kind: 'local'; directory: string } | { kind: 's3'; endpoint: string | null; region: string; bucket: string; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean; partSize: number };
   scan: { kind: 'off' } | { kind: 'clamd'; address: string; maxBytes: number } | { kind: 'clamscan'; path: string; maxBytes: number };
+}
+
+function stripeApi(base: string) {
+  const u = new URL(base);
+  const protocol = u.protocol === 'http:' ? 'http' : 'https';
+  return { host: u.hostname, port: u.port ? Number(u.port) : protocol === 'http' ? 80 : 443, protocol } as const;
 }
 
 export class ConfigError extends Error {
@@ -166,6 +212,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   const secureCookies = publicUrl.startsWith('https://');
   const isEmbedded = !e.DATABASE_URL;
+  if (!!e.STRIPE_SECRET_KEY !== !!e.STRIPE_WEBHOOK_SECRET) {
+    throw new ConfigError(['STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET: set both (card payments) or neither (bank transfer only)']);
+  }
   const demo = e.DEMO_DATA === 'on' || (e.DEMO_DATA === 'auto' && e.NODE_ENV !== 'production' && isEmbedded);
   if (demo && e.NODE_ENV === 'production') {
     throw new ConfigError(['DEMO_DATA: demo data is never seeded when NODE_ENV=production']);
@@ -211,5 +260,24 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     customerServiceEmail: e.CUSTOMER_SERVICE_EMAIL ?? e.SUPPORT_EMAIL,
     webRoot: path.resolve(import.meta.dirname, '../../../dist/web'),
     files: filesConfig(e, dataDir),
+    stripe:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+        ? {
+            secretKey: e.STRIPE_SECRET_KEY,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+            api: e.STRIPE_API_BASE ? stripeApi(e.STRIPE_API_BASE) : null,
+          }
+        : null,
+    bank: e.BANK_IBAN
+      ? { accountHolder: e.BANK_ACCOUNT_HOLDER ?? e.VENDOR_NAME, iban: e.BANK_IBAN, bic: e.BANK_BIC?.toUpperCase() ?? null, bankName: e.BANK_NAME ?? null }
+      : e.NODE_ENV === 'production'
+        ? null
+        : DEMO_BANK,
+    vendor: {
+      name: e.VENDOR_NAME,
+      addressLines: e.VENDOR_ADDRESS.split(';').map((l) => l.trim()).filter(Boolean),
+      vatId: e.VENDOR_VAT_ID ?? null,
+    },
+    invoiceReminders: { daysBefore: e.INVOICE_REMINDER_DAYS_BEFORE, overdueDays: e.INVOICE_REMINDER_OVERDUE_DAYS },
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { createAuthRepository } from '../modules/auth/auth.repository.js';
 import { createFilesTasks, filesMaintenance } from '../modules/files/files.tasks.js';
+import { runInvoiceDuties } from '../modules/invoices/invoice-duties.js';
 import { createSendMailTask } from '../modules/outbox/tasks/send-mail.task.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemoData } from '../db/seed-demo.js';
@@ -46,7 +47,11 @@ export async function startRuntime(config: Config, { logger }: { logger?: boolea
             const dayAgo = new Date(Date.now() - 24 * 3_600_000).toISOString();
             await auth.clearLoginFailuresOlderThan(dayAgo);
             await pruneRateLimitHits(handle.db, dayAgo);
-            await filesMaintenance(app.deps);
+            // Each duty on its own: one that fails (storage down, say) must not stop the others.
+            const duty = (name: string, run: () => Promise<unknown>) => run().catch((err) => app.log.error({ err, duty: name }, 'housekeeping duty failed'));
+            await duty('files', () => filesMaintenance(app.deps));
+            // Scheduled invoices issued on their day, payment reminders once per stage (idempotent across workers).
+            await duty('invoices', () => runInvoiceDuties({ deps: { config, db: handle.db, dialect: handle.dialect, mailer }, log: app.log.child({ component: 'invoices' }) }));
           },
         });
 

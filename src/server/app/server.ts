@@ -19,6 +19,9 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { casesRoutes } from '../modules/cases/cases.routes.js';
 import { filesRoutes } from '../modules/files/files.routes.js';
 import { staffCasesRoutes } from '../modules/cases/staff-cases.routes.js';
+import { invoicesRoutes } from '../modules/invoices/invoices.routes.js';
+import { staffInvoicesRoutes } from '../modules/invoices/staff-invoices.routes.js';
+import { stripeWebhookRoutes } from '../modules/invoices/stripe-webhook.routes.js';
 import { keysRoutes } from '../modules/keys/keys.routes.js';
 import { staffKeysRoutes } from '../modules/keys/staff-keys.js';
 import { licensingRoutes } from '../modules/licensing/licensing.routes.js';
@@ -164,6 +167,10 @@ export async function buildServer(deps: AppDeps, { logger }: BuildServerOptions 
   await app.register(casesRoutes);
   await app.register(staffCasesRoutes);
   await app.register(filesRoutes);
+  await app.register(invoicesRoutes);
+  await app.register(staffInvoicesRoutes);
+  // Encapsulated: its raw-body JSON parser applies to the webhook alone.
+  await app.register(stripeWebhookRoutes);
   await app.register(licensingRoutes);
   await app.register(offlineLicensingRoutes);
 

@@ -94,6 +94,16 @@ describe('demo data', () => {
       const comments = await fresh.db.selectFrom('case_comments').select(['visibility', 'author_kind']).execute();
       expect(comments.some((c) => c.visibility === 'internal')).toBe(true);
       expect(comments.some((c) => c.visibility === 'public' && c.author_kind === 'staff')).toBe(true);
+      // Invoices in every tab: scheduled, open, overdue, partly paid, paid, void — the void one is the case's INV-…-000117.
+      const invoices = await fresh.db.selectFrom('invoices').select(['number', 'status', 'scheduled', 'due_date', 'amount_paid', 'total']).where('account_id', '=', account.id).execute();
+      const today = new Date().toISOString().slice(0, 10);
+      expect(invoices.filter((i) => i.status === 'draft' && i.scheduled)).toHaveLength(2);
+      expect(invoices.filter((i) => i.status === 'open' && i.due_date < today)).toHaveLength(1);
+      expect(invoices.filter((i) => i.status === 'open' && Number(i.amount_paid) > 0 && Number(i.amount_paid) < Number(i.total))).toHaveLength(1);
+      expect(invoices.filter((i) => i.status === 'paid').every((i) => Number(i.amount_paid) === Number(i.total))).toBe(true);
+      expect(invoices.find((i) => i.status === 'void')?.number).toMatch(/^INV-\d{4}-000117$/);
+      expect(account.billing_contact_email).toBe('admin@beispiel.example');
+      expect(account.vat_id).toBe('DE123456789');
     } finally {
       await fresh.destroy();
     }

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_keys.js';
 import * as m0004 from './migrations/0004_cases.js';
 import * as m0005 from './migrations/0005_case_list_performance.js';
 import * as m0006 from './migrations/0006_files.js';
+import * as m0007 from './migrations/0007_invoices.js';
 
 /** Column types that differ between the dialects, decided once for every migration. */
 export interface MigrationContext {
@@ -27,6 +28,7 @@ const migrations: Record<string, MigrationModule> = {
   '0004_cases': m0004,
   '0005_case_list_performance': m0005,
   '0006_files': m0006,
+  '0007_invoices': m0007,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

@@ -5,6 +5,7 @@ import { createAccountsRepository } from '../modules/accounts/accounts.repositor
 import { hashPassword } from '../modules/auth/password.js';
 import { createUsersRepository } from '../modules/users/users.repository.js';
 import { seedDemoCases } from './seed-demo-cases.js';
+import { seedDemoInvoices } from './seed-demo-invoices.js';
 import { seedDemoKeys } from './seed-demo-keys.js';
 
 export const DEMO_PASSWORD = 'portico-demo';
@@ -72,6 +73,8 @@ export async function seedDemoData(db: Db, dialect: Dialect): Promise<boolean> {
       accountId: account.id, otherAccountId: second.id, member, keyManager, admin: made['admin@beispiel.example']!, nordlicht: nordlichtAdmin,
       agent: made['agent@portico.example']!, staffAdmin: made['staff-admin@portico.example']!,
     });
+    // Anna Admin (admin, billing flag) reads the invoices; the staff administrator works them in the console.
+    await seedDemoInvoices(trx, { accountId: account.id, otherAccountId: second.id, staffUserId: made['staff-admin@portico.example']!.id });
   });
   return true;
 }

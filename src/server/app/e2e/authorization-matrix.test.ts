@@ -12,6 +12,7 @@ import {
   loginAs,
   manageKeyGroup,
 } from '../../test-support/factories.js';
+import { buildInvoice } from '../../test-support/invoice-factories.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 
 /**
@@ -48,6 +49,10 @@ interface Fixture {
   memberUpload: string;
   memberUploadToDelete: string;
   attachment: string;
+  /** An open invoice of account A. */
+  invoice: string;
+  /** Per staff actor that may work invoices: drafts to change, delete and issue; open invoices to void and write off. */
+  perStaffInvoice: Partial<Record<ActorName, { patch: string; remove: string; issue: string; void: string; uncollectible: string }>>;
 }
 
 interface Row {
@@ -62,6 +67,7 @@ const WRONG = 'definitely not the password';
 const customersOnly = (status: number, overrides: Partial<Expect> = {}): Expect =>
   signedIn(403, { member: status, keyManager: status, admin: status, otherAdmin: status, ...overrides });
 const accountAdmins = (status: number, otherAdmin = status): Expect => signedIn(403, { admin: status, otherAdmin });
+const invoiceStaff = (status: number): Expect => signedIn(404, { agent: 403, staffBilling: status, release: 403, staffAdmin: status });
 const staffAdminOnly = (status: number): Expect =>
   signedIn(404, { agent: 403, staffBilling: 403, release: 403, staffAdmin: status });
 
@@ -320,6 +326,63 @@ const MATRIX: Row[] = [
     request: (f) => ({ url: `/api/v1/attachments/${f.attachment}/content` }),
     expect: signedIn(404, { member: 200, admin: 200, agent: 200, staffBilling: 200, release: 403, staffAdmin: 200 }),
   },
+  { method: 'GET', url: '/api/v1/invoices', expect: customersOnly(200, { member: 403, keyManager: 403 }) },
+  { method: 'GET', url: '/api/v1/invoices/:invoiceId', request: (f) => ({ url: `/api/v1/invoices/${f.invoice}` }), expect: customersOnly(403, { admin: 200, otherAdmin: 404 }) },
+  { method: 'GET', url: '/api/v1/invoices/:invoiceId/pdf', request: (f) => ({ url: `/api/v1/invoices/${f.invoice}/pdf` }), expect: customersOnly(403, { admin: 200, otherAdmin: 404 }) },
+  { method: 'POST', url: '/api/v1/invoices/:invoiceId/pay', request: (f) => ({ url: `/api/v1/invoices/${f.invoice}/pay` }), expect: customersOnly(403, { admin: 200, otherAdmin: 404 }) },
+  // Stripe is not configured here: the webhook is not there for anyone (with keys, the signature decides).
+  { method: 'POST', url: '/api/v1/payments/stripe/webhook', request: () => ({ payload: {}, headers: { 'stripe-signature': 't=1,v1=00' } }), expect: all(404) },
+  {
+    method: 'PATCH',
+    url: '/api/v1/account',
+    request: () => ({ payload: { poReference: 'PO-MATRIX' }, headers: { 'if-match': '"1"' } }),
+    expect: customersOnly(403, { admin: 200, otherAdmin: 200 }),
+  },
+  { method: 'GET', url: '/api/v1/staff/invoices', expect: invoiceStaff(200) },
+  {
+    method: 'POST',
+    url: '/api/v1/staff/invoices',
+    request: (f) => ({ payload: { accountId: f.accountA, lines: [{ description: 'Matrix', quantity: 1, unitAmount: 100, taxRateBp: 1900 }] } }),
+    expect: invoiceStaff(201),
+  },
+  { method: 'GET', url: '/api/v1/staff/invoices/:invoiceId', request: (f) => ({ url: `/api/v1/staff/invoices/${f.invoice}` }), expect: invoiceStaff(200) },
+  {
+    method: 'PATCH',
+    url: '/api/v1/staff/invoices/:invoiceId',
+    request: (f, a) => ({ url: `/api/v1/staff/invoices/${f.perStaffInvoice[a]?.patch ?? f.invoice}`, payload: { memo: 'Matrix' }, headers: { 'if-match': '"1"' } }),
+    expect: invoiceStaff(200),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/v1/staff/invoices/:invoiceId',
+    request: (f, a) => ({ url: `/api/v1/staff/invoices/${f.perStaffInvoice[a]?.remove ?? f.invoice}` }),
+    expect: invoiceStaff(204),
+  },
+  { method: 'GET', url: '/api/v1/staff/invoices/:invoiceId/pdf', request: (f) => ({ url: `/api/v1/staff/invoices/${f.invoice}/pdf` }), expect: invoiceStaff(200) },
+  {
+    method: 'POST',
+    url: '/api/v1/staff/invoices/:invoiceId/issue',
+    request: (f, a) => ({ url: `/api/v1/staff/invoices/${f.perStaffInvoice[a]?.issue ?? f.invoice}/issue`, headers: { 'if-match': '"1"' } }),
+    expect: invoiceStaff(200),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/staff/invoices/:invoiceId/void',
+    request: (f, a) => ({ url: `/api/v1/staff/invoices/${f.perStaffInvoice[a]?.void ?? f.invoice}/void`, payload: { reason: 'Matrix' } }),
+    expect: invoiceStaff(200),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/staff/invoices/:invoiceId/uncollectible',
+    request: (f, a) => ({ url: `/api/v1/staff/invoices/${f.perStaffInvoice[a]?.uncollectible ?? f.invoice}/uncollectible` }),
+    expect: invoiceStaff(200),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/staff/invoices/:invoiceId/payments',
+    request: (f, a) => ({ url: `/api/v1/staff/invoices/${f.invoice}/payments`, payload: { amount: 1, reference: `MATRIX-${a}`, receivedAt: '2026-01-15' } }),
+    expect: invoiceStaff(201),
+  },
   { method: 'GET', url: '/api/v1/me', expect: signedIn(200) },
   { method: 'PATCH', url: '/api/v1/me', request: () => ({ payload: { locale: 'de' } }), expect: signedIn(200) },
   {
@@ -408,9 +471,16 @@ beforeAll(async () => {
     headers: { 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
   });
   const attachment = String(done.headers['attachment-id']);
+  const invoice = (await buildInvoice(t.db, { accountId: accountA.id })).invoiceId;
+  const perStaffInvoice: Fixture['perStaffInvoice'] = {};
+  for (const a of ['staffBilling', 'staffAdmin'] as const) {
+    const draft = async () => (await buildInvoice(t.db, { accountId: accountA.id, status: 'draft' })).invoiceId;
+    const open = async () => (await buildInvoice(t.db, { accountId: accountA.id })).invoiceId;
+    perStaffInvoice[a] = { patch: await draft(), remove: await draft(), issue: await draft(), void: await open(), uncollectible: await open() };
+  }
   fixture = {
     memberUpload, memberUploadToDelete, attachment,
-    memberCase, perActorCase, perStaffCase,
+    memberCase, perActorCase, perStaffCase, invoice, perStaffInvoice,
     accountA: accountA.id, mailId, target, removable, invited, product: productId, groupKey, groupActivationKey: groupKey, ownKey, perActorKey, perActorRelease, g2, g3,
   };
   for (const [name, user] of Object.entries(users)) cookies[name as ActorName] = await loginAs(t, user);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../app/db.js';
-import { nowIso, toBool } from '../../app/db.js';
+import { nowIso, parseJson, toBool } from '../../app/db.js';
+import type { Address } from '../invoices/invoices.schemas.js';
 import { newId } from '../../app/ids.js';
 import { nextCounterValue } from '../../app/counters.js';
 import { type Cursor, decodeCursor, encodeCursor, olderThan } from '../../app/pagination.js';
@@ -16,6 +17,22 @@ export interface Account {
   createdAt: string;
   updatedAt: string;
 }
+
+/** Kontodaten: what invoices snapshot when they are issued. */
+export interface AccountBilling {
+  billingAddress: Address | null;
+  shippingAddress: Address | null;
+  billingContact: { name: string; email: string } | null;
+  vatId: string | null;
+  poReference: string | null;
+}
+
+export interface AccountWithBilling extends Account {
+  version: number;
+  billing: AccountBilling;
+}
+
+const jsonOrNull = (v: unknown) => (v == null ? null : (parseJson(v) as unknown));
 
 export interface AccountListItem extends Account {
   memberCount: number;
@@ -59,6 +76,43 @@ export function createAccountsRepository({ db }: { db: Db }) {
       return r
         ? { id: r.id, number: r.number, name: r.name, status: r.status, currency: r.currency, locale: r.locale, requireMfa: toBool(r.require_mfa), createdAt: r.created_at, updatedAt: r.updated_at }
         : null;
+    },
+
+    /** The account with its billing data and version (for ETag/If-Match). */
+    async findAccountWithBilling(id: string): Promise<AccountWithBilling | null> {
+      const r = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!r) return null;
+      return {
+        id: r.id, number: r.number, name: r.name, status: r.status, currency: r.currency, locale: r.locale, requireMfa: toBool(r.require_mfa),
+        createdAt: r.created_at, updatedAt: r.updated_at, version: Number(r.version),
+        billing: {
+          billingAddress: jsonOrNull(r.billing_address) as Address | null,
+          shippingAddress: jsonOrNull(r.shipping_address) as Address | null,
+          billingContact: r.billing_contact_email ? { name: r.billing_contact_name ?? '', email: r.billing_contact_email } : null,
+          vatId: r.vat_id,
+          poReference: r.po_reference,
+        },
+      };
+    },
+
+    /** Writes the billing data if the account is still at `expectedVersion`; false when someone else changed it first. */
+    async updateBilling(id: string, expectedVersion: number, b: AccountBilling): Promise<boolean> {
+      const res = await db
+        .updateTable('accounts')
+        .set((eb) => ({
+          billing_address: b.billingAddress ? JSON.stringify(b.billingAddress) : null,
+          shipping_address: b.shippingAddress ? JSON.stringify(b.shippingAddress) : null,
+          billing_contact_name: b.billingContact?.name ?? null,
+          billing_contact_email: b.billingContact?.email ?? null,
+          vat_id: b.vatId,
+          po_reference: b.poReference,
+          version: eb('version', '+', 1),
+          updated_at: nowIso(),
+        }))
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
     },
 
     async setRequireMfa(id: string, requireMfa: boolean) {

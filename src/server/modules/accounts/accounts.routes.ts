@@ -4,15 +4,31 @@ import { z } from 'zod';
 import { pageQuery } from '../../app/pagination.js';
 import { localeSchema } from '../users/users.schemas.js';
 import { ensureCanCreateAccounts, ensureCanListAllAccounts, ensureCanManageAccountSecurity, ensureCanReadAccount } from './accounts.policy.js';
-import { type Account, createAccountsRepository } from './accounts.repository.js';
-import { createAccountWithAdmin, setAccountRequiresMfa } from './accounts.usecases.js';
+import { type Account, type AccountWithBilling, createAccountsRepository } from './accounts.repository.js';
+import { createAccountWithAdmin, setAccountRequiresMfa, updateAccountBilling } from './accounts.usecases.js';
+import { type Actor, can, ensureCan } from '../../app/auth/actor.js';
 import { createError } from '../../app/errors.js';
+import { etagOf, requireIfMatch } from '../../app/etag.js';
+import { accountPatchSchema, accountSchema } from '../invoices/invoices.schemas.js';
+import { canManageAccountBilling } from '../invoices/invoices.policy.js';
 
 const accountNotFound = createError({ code: 'account.not_found', status: 404, message: 'Account not found' });
 
-const presentAccount = (a: Account) => ({ id: a.id, number: a.number, name: a.name, currency: a.currency, locale: a.locale, requireMfa: a.requireMfa });
+/** Everyone in the account reads its name and number; billing data only those who may change it. */
+const presentAccount = (actor: Actor, a: AccountWithBilling) => ({
+  id: a.id,
+  number: a.number,
+  name: a.name,
+  currency: a.currency,
+  locale: a.locale,
+  requireMfa: a.requireMfa,
+  version: a.version,
+  billing: canManageAccountBilling(actor) ? a.billing : null,
+  abilities: { editBilling: canManageAccountBilling(actor), manageSecurity: can(actor, 'manage:users') },
+});
 
-const accountSchema = z.object({ id: z.string(), number: z.string(), name: z.string(), currency: z.string(), locale: z.string(), requireMfa: z.boolean() });
+const presentNewAccount = (a: Account) => ({ id: a.id, number: a.number, name: a.name, currency: a.currency, locale: a.locale, requireMfa: a.requireMfa });
+const newAccountSchema = z.object({ id: z.string(), number: z.string(), name: z.string(), currency: z.string(), locale: z.string(), requireMfa: z.boolean() });
 
 const createAccountSchema = z.strictObject({
   name: z.string().trim().min(2).max(200),
@@ -37,12 +53,40 @@ export async function accountsRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/v1/account',
-    { config: { auth: 'user' }, schema: { tags: ['account'], summary: 'The account in use', response: { 200: z.object({ data: accountSchema }) } } },
-    async (req) => {
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['account'],
+        summary: 'The account in use (ETag); with Kontodaten (addresses, billing contact, VAT id, PO reference) for admins and billing users',
+        response: { 200: z.object({ data: accountSchema }) },
+      },
+    },
+    async (req, reply) => {
       const actor = ensureCanReadAccount(req.actor);
-      const a = await accounts.findAccountById(actor.accountId);
+      const a = await accounts.findAccountWithBilling(actor.accountId);
       if (!a) throw accountNotFound();
-      return { data: presentAccount(a) };
+      reply.header('etag', etagOf(a.version));
+      return { data: presentAccount(actor, a) };
+    },
+  );
+
+  r.patch(
+    '/api/v1/account',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['account'],
+        summary: 'Kontodaten bearbeiten: billing and shipping address, billing contact, VAT id (format checked per country), PO reference (If-Match required; issued invoices keep their snapshot)',
+        body: accountPatchSchema,
+        response: { 200: z.object({ data: accountSchema }) },
+      },
+    },
+    async (req, reply) => {
+      const actor = ensureCanReadAccount(req.actor);
+      ensureCan(actor, 'manage:account_billing');
+      const a = await updateAccountBilling({ deps, actor, expectedVersion: requireIfMatch(req), patch: req.body, ip: req.ip });
+      reply.header('etag', etagOf(a.version));
+      return { data: presentAccount(actor, a) };
     },
   );
 
@@ -55,7 +99,7 @@ export async function accountsRoutes(app: FastifyInstance) {
     async (req) => {
       const actor = ensureCanManageAccountSecurity(req.actor);
       await setAccountRequiresMfa({ deps, actor, requireMfa: req.body.requireMfa, ip: req.ip });
-      return { data: presentAccount((await accounts.findAccountById(actor.accountId))!) };
+      return { data: presentAccount(actor, (await accounts.findAccountWithBilling(actor.accountId))!) };
     },
   );
 
@@ -67,7 +111,7 @@ export async function accountsRoutes(app: FastifyInstance) {
         tags: ['staff'],
         summary: 'Create a customer account with its first administrator (invited by mail)',
         body: createAccountSchema,
-        response: { 201: z.object({ data: z.object({ account: accountSchema, admin: z.object({ id: z.string(), email: z.string(), name: z.string() }) }) }) },
+        response: { 201: z.object({ data: z.object({ account: newAccountSchema, admin: z.object({ id: z.string(), email: z.string(), name: z.string() }) }) }) },
       },
     },
     async (req, reply) => {
@@ -75,7 +119,7 @@ export async function accountsRoutes(app: FastifyInstance) {
       const { account, admin } = await createAccountWithAdmin({ deps, actor, input: req.body, ip: req.ip });
       return reply.status(201).send({
         data: {
-          account: presentAccount(account),
+          account: presentNewAccount(account),
           admin: { id: admin.userId, email: admin.email, name: admin.name },
         },
       });

@@ -1,0 +1,116 @@
+// `npm run bench -- invoices`: issue #7's performance targets.
+//   An account with 10,000 invoices: each list tab (and a number search) with autocannon at 50
+//   connections, p99 < 30 ms; the PDF of a 50-line invoice, median < 150 ms; each beside a bare
+//   Fastify route in the same run (bench/bare-fastify.mjs).
+// SQLite always; PostgreSQL too when BENCH_DATABASE_URL names a server whose role may create
+// databases. BENCH_INVOICES shrinks the data and BENCH_DURATION the runs for a quick check.
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { BENCH_INVOICE_ADMIN, BENCH_PDF_INVOICE, generateInvoicesData } from './generate-invoices.js';
+import { ROOT, SERVER_ENTRY, freePort, loginCookie, median, startNode, tempDir, verdict } from './lib.js';
+import { warnIfBusy } from './me.js';
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const INVOICES = Number(process.env.BENCH_INVOICES ?? 10_000);
+const PDF_RUNS = Number(process.env.BENCH_PDF_RUNS ?? 40);
+const TARGET = { p99: 30, pdfMedian: 150 };
+
+type Result = { rps: number; p99: number; mean: number; non2xx: number; errors: number };
+
+async function run(url: string, headers: Record<string, string> = {}): Promise<Result> {
+  await autocannon({ url, connections: 50, duration: Math.min(3, DURATION_S), headers });
+  const r = await autocannon({ url, connections: 50, duration: DURATION_S, headers });
+  return { rps: r.requests.average, p99: r.latency.p99, mean: r.latency.mean, non2xx: r.non2xx, errors: r.errors };
+}
+
+const line = (name: string, r: Result, bare: Result) =>
+  `  ${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  ratio ${(r.rps / bare.rps).toFixed(3)}  mean ${r.mean.toFixed(1).padStart(5)} ms  p99 ${r.p99.toFixed(1).padStart(5)} ms ${verdict(r.p99 < TARGET.p99)}${r.non2xx || r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors!)` : ''}`;
+
+const TABS = [
+  ['upcoming (first page, totals)', '/api/v1/invoices?tab=upcoming'],
+  ['unpaid (first page, totals)', '/api/v1/invoices?tab=unpaid'],
+  ['older (first page, totals)', '/api/v1/invoices?tab=older'],
+  ['search by number', '/api/v1/invoices?tab=older&q=0904'],
+] as const;
+
+/** One request at a time: the PDF's own latency, not the queue's. */
+async function pdfMedian(url: string, cookie: string) {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < PDF_RUNS + 3; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers: { cookie } });
+    const body = await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`PDF: HTTP ${res.status}`);
+    if (i >= 3) times.push(performance.now() - t0);
+    bytes = body.byteLength;
+  }
+  return { median: median(times), bytes };
+}
+
+async function benchDatabase(label: string, database: { dialect: 'sqlite'; dataDir: string } | { dialect: 'postgres'; url: string }) {
+  console.log(`\n${label}: an account with ${INVOICES} invoices`);
+  await generateInvoicesData({
+    database: database.dialect === 'sqlite' ? { dialect: 'sqlite', file: path.join(database.dataDir, 'portico.sqlite') } : database,
+    invoices: INVOICES, log: (s) => console.log(s),
+  });
+  const port = await freePort();
+  const portico = await startNode({
+    script: SERVER_ENTRY, port, readyPath: '/readyz',
+    env: {
+      NODE_ENV: 'development', DEMO_DATA: 'off', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, PORTICO_ROLE: 'web',
+      ...(database.dialect === 'sqlite' ? { DATA_DIR: database.dataDir, DATABASE_URL: '' } : { DATABASE_URL: database.url }),
+    },
+  });
+  const barePort = await freePort();
+  const bare = await startNode({ script: path.join(ROOT, 'bench/bare-fastify.mjs'), port: barePort, env: {}, readyPath: '/json' });
+  let ok = true;
+  try {
+    const cookie = await loginCookie({ baseUrl: portico.baseUrl, ...BENCH_INVOICE_ADMIN });
+    warnIfBusy();
+    const bareRun = await run(`${bare.baseUrl}/json`);
+    console.log(`  ${'bare Fastify route'.padEnd(34)} ${bareRun.rps.toFixed(0).padStart(6)} req/s  mean ${bareRun.mean.toFixed(1).padStart(5)} ms`);
+    for (const [name, url] of TABS) {
+      const r = await run(`${portico.baseUrl}${url}`, { cookie });
+      console.log(line(name, r, bareRun));
+      ok = ok && r.p99 < TARGET.p99 && !r.non2xx && !r.errors;
+    }
+    const t0 = performance.now();
+    await fetch(`${bare.baseUrl}/json`).then((r) => r.arrayBuffer());
+    const bareOne = performance.now() - t0;
+    const pdf = await pdfMedian(`${portico.baseUrl}/api/v1/invoices/${BENCH_PDF_INVOICE}/pdf`, cookie);
+    console.log(`  ${'PDF of a 50-line invoice'.padEnd(34)} median ${pdf.median.toFixed(1)} ms (target < ${TARGET.pdfMedian}), ${(pdf.bytes / 1024).toFixed(0)} KiB; one bare request ${bareOne.toFixed(1)} ms ${verdict(pdf.median < TARGET.pdfMedian)}`);
+    ok = ok && pdf.median < TARGET.pdfMedian;
+  } finally {
+    await portico.stop();
+    await bare.stop();
+  }
+  return ok;
+}
+
+export async function benchInvoices(): Promise<boolean> {
+  console.log(`\ninvoices: ${DURATION_S} s per run after a warm-up, 50 connections; PDF median of ${PDF_RUNS} sequential requests`);
+  let ok = await benchDatabase('SQLite', { dialect: 'sqlite', dataDir: tempDir('invoices') });
+  const adminUrl = process.env.BENCH_DATABASE_URL;
+  if (adminUrl) {
+    const name = `portico_invoices_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    try {
+      ok = (await benchDatabase('PostgreSQL', { dialect: 'postgres', url: url.toString() })) && ok;
+    } finally {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    }
+  } else {
+    console.log('  (set BENCH_DATABASE_URL=postgres://… to run the same on PostgreSQL)');
+  }
+  return ok;
+}

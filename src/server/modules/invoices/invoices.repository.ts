@@ -1,0 +1,292 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Db } from '../../app/db.js';
+import { parseJson, toBool } from '../../app/db.js';
+import { errors } from '../../app/errors.js';
+import type { Database, InvoicesTable } from '../../db/schema.js';
+import type { Address, InvoiceStatus, InvoiceTab } from './invoices.schemas.js';
+import type { InvoiceListScope } from './invoices.policy.js';
+
+export interface BillTo {
+  accountName: string;
+  address: Address | null;
+  contact: { name: string; email: string } | null;
+}
+
+export interface InvoiceLine {
+  id: string;
+  position: number;
+  productId: string | null;
+  productName: string | null;
+  description: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  quantity: number;
+  unitAmount: number;
+  taxRateBp: number;
+  amount: number;
+  tax: number;
+}
+
+export interface Payment {
+  id: string;
+  provider: 'stripe' | 'bank_transfer';
+  reference: string;
+  amount: number;
+  currency: string;
+  receivedAt: string;
+  note: string | null;
+}
+
+export interface InvoiceRow {
+  id: string;
+  number: string | null;
+  accountId: string;
+  accountName: string;
+  accountNumber: string;
+  status: InvoiceStatus;
+  scheduled: boolean;
+  currency: string;
+  language: 'de' | 'en';
+  issueDate: string | null;
+  dueDate: string;
+  termsDays: number;
+  billTo: BillTo;
+  vatId: string | null;
+  poReference: string | null;
+  memo: string | null;
+  subtotal: number;
+  tax: number;
+  total: number;
+  amountPaid: number;
+  issuedAt: string | null;
+  paidAt: string | null;
+  voidedAt: string | null;
+  voidReason: string | null;
+  uncollectibleAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InvoiceRecord extends InvoiceRow {
+  lines: InvoiceLine[];
+  payments: Payment[];
+}
+
+/** Each tab's order: the next to be issued, the longest overdue, the newest. */
+const TAB_ORDER: Record<InvoiceTab, { column: 'i.issue_date' | 'i.due_date'; dir: 'asc' | 'desc' }> = {
+  upcoming: { column: 'i.issue_date', dir: 'asc' },
+  unpaid: { column: 'i.due_date', dir: 'asc' },
+  older: { column: 'i.issue_date', dir: 'desc' },
+};
+
+export interface InvoiceFilter {
+  q?: string;
+  from?: string;
+  to?: string;
+}
+
+type Eb = ExpressionBuilder<Database & { i: InvoicesTable }, 'i'>;
+
+/** canViewInvoice in SQL: the account's issued invoices and its scheduled drafts (the generated `tab` is 'draft' only for unscheduled drafts). */
+function scopeWhere(eb: Eb, scope: InvoiceListScope) {
+  return eb.and([eb('i.account_id', '=', scope.accountId), eb('i.tab', '!=', 'draft')]);
+}
+
+function filterWhere(eb: Eb, f: InvoiceFilter) {
+  const parts = [];
+  if (f.q) {
+    const like = `%${f.q.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(sql<boolean>`i.number like ${like} escape '\\'`);
+  }
+  if (f.from) parts.push(eb('i.issue_date', '>=', f.from));
+  if (f.to) parts.push(eb('i.issue_date', '<=', f.to));
+  return eb.and(parts);
+}
+
+interface KeysetCursor {
+  k: string;
+  id: string;
+}
+
+const encode = (c: KeysetCursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decode(value: string): KeysetCursor {
+  try {
+    const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as KeysetCursor;
+    if (typeof c.k === 'string' && typeof c.id === 'string') return c;
+  } catch {
+    // fall through
+  }
+  throw errors.validation({ errors: [{ path: 'querystring.cursor', message: 'Invalid cursor', code: 'invalid_cursor' }] });
+}
+
+export function createInvoicesRepository({ db }: { db: Db }) {
+  const base = () =>
+    db
+      .selectFrom('invoices as i')
+      .innerJoin('accounts as a', 'a.id', 'i.account_id')
+      .select([
+        'i.id', 'i.number', 'i.account_id', 'a.name as account_name', 'a.number as account_number', 'i.status', 'i.scheduled', 'i.currency', 'i.language',
+        'i.issue_date', 'i.due_date', 'i.terms_days', 'i.bill_to', 'i.vat_id', 'i.po_reference', 'i.memo', 'i.subtotal', 'i.tax', 'i.total', 'i.amount_paid',
+        'i.issued_at', 'i.paid_at', 'i.voided_at', 'i.void_reason', 'i.uncollectible_at', 'i.version', 'i.created_at', 'i.updated_at',
+      ]);
+  type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
+
+  const toRow = (r: Row): InvoiceRow => ({
+    id: r.id,
+    number: r.number,
+    accountId: r.account_id,
+    accountName: r.account_name,
+    accountNumber: r.account_number,
+    status: r.status,
+    scheduled: toBool(r.scheduled),
+    currency: r.currency,
+    language: r.language,
+    issueDate: r.issue_date,
+    dueDate: r.due_date,
+    termsDays: Number(r.terms_days),
+    billTo: parseJson(r.bill_to) as unknown as BillTo,
+    vatId: r.vat_id,
+    poReference: r.po_reference,
+    memo: r.memo,
+    subtotal: Number(r.subtotal),
+    tax: Number(r.tax),
+    total: Number(r.total),
+    amountPaid: Number(r.amount_paid),
+    issuedAt: r.issued_at,
+    paidAt: r.paid_at,
+    voidedAt: r.voided_at,
+    voidReason: r.void_reason,
+    uncollectibleAt: r.uncollectible_at,
+    version: Number(r.version),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  });
+
+  async function lines(invoiceId: string): Promise<InvoiceLine[]> {
+    const rows = await db.selectFrom('invoice_lines').selectAll().where('invoice_id', '=', invoiceId).orderBy('position').execute();
+    return rows.map((l) => ({
+      id: l.id,
+      position: Number(l.position),
+      productId: l.product_id,
+      productName: l.product_name,
+      description: l.description,
+      periodStart: l.period_start,
+      periodEnd: l.period_end,
+      quantity: Number(l.quantity),
+      unitAmount: Number(l.unit_amount),
+      taxRateBp: Number(l.tax_rate_bp),
+      amount: Number(l.amount),
+      tax: Number(l.tax),
+    }));
+  }
+
+  async function payments(invoiceId: string): Promise<Payment[]> {
+    const rows = await db.selectFrom('payments').selectAll().where('invoice_id', '=', invoiceId).orderBy('received_at').orderBy('created_at').orderBy('id').execute();
+    return rows.map((p) => ({
+      id: p.id,
+      provider: p.provider,
+      reference: p.provider_reference,
+      amount: Number(p.amount),
+      currency: p.currency,
+      receivedAt: p.received_at,
+      note: p.note,
+    }));
+  }
+
+  return {
+    /** One invoice with its lines and payments, of any account: callers check the policy. */
+    async find(id: string): Promise<InvoiceRecord | null> {
+      const r = await base().where('i.id', '=', id).executeTakeFirst();
+      if (!r) return null;
+      return { ...toRow(r), lines: await lines(id), payments: await payments(id) };
+    },
+
+    async findRow(id: string): Promise<InvoiceRow | null> {
+      const r = await base().where('i.id', '=', id).executeTakeFirst();
+      return r ? toRow(r) : null;
+    },
+
+    /** One tab of the customer's list, keyset-paginated in the tab's order. */
+    async list({ scope, tab, filter, limit, cursor }: { scope: InvoiceListScope; tab: InvoiceTab; filter: InvoiceFilter; limit: number; cursor?: string }) {
+      const order = TAB_ORDER[tab];
+      const after = cursor ? decode(cursor) : null;
+      let q = base()
+        .where('i.account_id', '=', scope.accountId)
+        .where('i.tab', '=', tab)
+        .where((eb) => filterWhere(eb, filter))
+        .orderBy(order.column, order.dir)
+        .orderBy('i.id', order.dir)
+        .limit(limit + 1);
+      if (after) {
+        q = order.dir === 'asc'
+          ? q.where(sql<boolean>`(${sql.ref(order.column)}, i.id) > (${after.k}, ${after.id})`)
+          : q.where(sql<boolean>`(${sql.ref(order.column)}, i.id) < (${after.k}, ${after.id})`);
+      }
+      const rows = await q.execute();
+      const page = rows.slice(0, limit).map(toRow);
+      const last = page[page.length - 1];
+      const key = (r: InvoiceRow) => (order.column === 'i.due_date' ? r.dueDate : (r.issueDate ?? ''));
+      return { items: page, nextCursor: rows.length > limit && last ? encode({ k: key(last), id: last.id }) : null };
+    },
+
+    /** Count, totals and open balances of every tab, per currency, with the same filters: one grouped scan. */
+    async tabTotals({ scope, filter }: { scope: InvoiceListScope; filter: InvoiceFilter }) {
+      const rows = await db
+        .selectFrom('invoices as i')
+        .select([
+          'i.tab',
+          'i.currency',
+          (eb) => eb.fn.countAll<number>().as('n'),
+          (eb) => eb.fn.sum<number>('i.total').as('total'),
+          sql<number>`sum(i.total - i.amount_paid)`.as('balance'),
+        ])
+        .where((eb) => scopeWhere(eb, scope))
+        .where((eb) => filterWhere(eb, filter))
+        .groupBy(['i.tab', 'i.currency'])
+        .execute();
+      const totals = {
+        upcoming: { count: 0, amounts: [] as { currency: string; total: number; balance: number }[] },
+        unpaid: { count: 0, amounts: [] as { currency: string; total: number; balance: number }[] },
+        older: { count: 0, amounts: [] as { currency: string; total: number; balance: number }[] },
+      };
+      for (const r of rows) {
+        if (r.tab === 'draft') continue;
+        const t = totals[r.tab];
+        t.count += Number(r.n);
+        t.amounts.push({ currency: r.currency, total: Number(r.total), balance: Number(r.balance) });
+      }
+      for (const t of Object.values(totals)) t.amounts.sort((a, b) => a.currency.localeCompare(b.currency));
+      return totals;
+    },
+
+    /** The console's list: every account or one, by status, overdue, number and issue date; newest first. */
+    async staffList({ query, today, limit, cursor }: {
+      query: { accountId?: string; status?: InvoiceStatus[]; overdue?: 'true' | 'false'; q?: string; from?: string; to?: string };
+      today: string;
+      limit: number;
+      cursor?: string;
+    }) {
+      const after = cursor ? decode(cursor) : null;
+      let q = base()
+        .where((eb) => filterWhere(eb, query))
+        .orderBy('i.created_at', 'desc')
+        .orderBy('i.id', 'desc')
+        .limit(limit + 1);
+      if (query.accountId) q = q.where('i.account_id', '=', query.accountId);
+      if (query.status?.length) q = q.where('i.status', 'in', query.status);
+      if (query.overdue === 'true') q = q.where('i.status', 'in', ['open', 'uncollectible']).where('i.due_date', '<', today);
+      if (query.overdue === 'false') q = q.where((eb) => eb.or([eb('i.status', 'not in', ['open', 'uncollectible']), eb('i.due_date', '>=', today)]));
+      if (after) q = q.where(sql<boolean>`(i.created_at, i.id) < (${after.k}, ${after.id})`);
+      const rows = await q.execute();
+      const page = rows.slice(0, limit).map(toRow);
+      const last = page[page.length - 1];
+      return { items: page, nextCursor: rows.length > limit && last ? encode({ k: last.createdAt, id: last.id }) : null };
+    },
+
+    lines,
+    payments,
+  };
+}
+
+export type InvoicesRepository = ReturnType<typeof createInvoicesRepository>;
