@@ -67,11 +67,11 @@ export class RateMeter {
     while (this.samples.length > 2 && this.samples[1]!.at <= from) this.samples.shift();
   }
 
-  /** Bytes per second, or null until there is at least half a second to measure. */
+  /** Bytes per second, or null until there is at least a quarter of a second to measure. */
   rate(): number | null {
     const first = this.samples[0];
     const last = this.samples.at(-1);
-    if (!first || !last || last.at - first.at < 500) return null;
+    if (!first || !last || last.at - first.at < 250) return null;
     return Math.max(0, ((last.bytes - first.bytes) * 1000) / (last.at - first.at));
   }
 }

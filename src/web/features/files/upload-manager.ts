@@ -6,12 +6,17 @@ import { forgetStoredUploads, identityOfFile, uploadFingerprint } from './stored
 /** Portico's tus endpoint; the attachment list names it too (`upload.endpoint`). */
 export const UPLOAD_ENDPOINT = '/api/v1/uploads';
 
+const MIB = 1024 * 1024;
+
 /**
- * 64 MiB per PATCH: a 20 GiB file is ~320 requests (per-request work — session, lock, offset —
- * stays far below the transfer time), a reverse proxy with a body limit sees bounded requests,
- * and the server keeps whatever part of a chunk arrived before a connection dropped anyway.
+ * Bytes per PATCH: a 64th of the file, at least 32 MiB and at most 256 MiB. A 20 GiB file takes
+ * 80 requests (the per-request work — session, lock, offset — stays far below the transfer time),
+ * small files still go in a few steps, and a reverse proxy with a body limit sees bounded
+ * requests. The server keeps whatever part of a chunk arrived before a connection dropped.
  */
-export const CHUNK_SIZE = 64 * 1024 * 1024;
+export function chunkSizeFor(size: number): number {
+  return Math.min(256 * MIB, Math.max(32 * MIB, Math.ceil(size / 64 / MIB) * MIB));
+}
 
 /** Files sent at the same time; more wait their turn, so each one finishes sooner. */
 const PARALLEL = 2;
@@ -137,7 +142,7 @@ class UploadManager {
     const fingerprint = uploadFingerprint(identityOfFile(item.file, { userId, caseId: item.caseId, visibility: item.visibility }));
     return new Upload(item.file, {
       endpoint,
-      chunkSize: CHUNK_SIZE,
+      chunkSize: chunkSizeFor(item.file.size),
       retryDelays: RETRY_DELAYS,
       metadata: {
         caseId: item.caseId,
