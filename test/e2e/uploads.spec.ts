@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type APIRequestContext, type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, fieldLabel, LANGS, type Lang, newSession, screenshot, t } from './support.js';
+import { expectNoAxeViolations, fieldLabel, LANGS, type Lang, newSession, screenshot as fullPageShot, t } from './support.js';
 
 // Dateien hochladen, in German: a member adds a large log file to her case, the page is reloaded
 // while it is on its way, she chooses the file again and the upload continues where the server
@@ -87,6 +87,15 @@ async function chooseFiles(page: Page, button: Locator, files: string[]) {
   const chooser = page.waitForEvent('filechooser');
   await button.click();
   await (await chooser).setFiles(files);
+}
+
+/** A full-page capture from the top with nothing focused (else the sticky header and the skip link paint mid-page). */
+async function screenshot(page: Page, name: string) {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await fullPageShot(page, name);
 }
 
 const isPatch = (method: string, url: string) => method === 'PATCH' && new URL(url).pathname.startsWith('/api/v1/uploads/');
@@ -209,11 +218,7 @@ test.describe.serial('Dateien hochladen', () => {
     await expect(internal).toContainText(f(lang, 'list.internal'));
     await expect(page.getByText(s('timeline.events.attachment_added', { actor: AGENT.name, file: INTERNAL_NAME }))).toBeVisible({ timeout: 15_000 });
     await expectNoAxeViolations(page, 'staff case page with files (de)');
-    await page.evaluate(() => {
-      (document.activeElement as HTMLElement | null)?.blur();
-      window.scrollTo(0, 0);
-    });
-    await screenshot(page, 'uploads-staff-de-1280');
+    await screenshot(page, 'uploads-staff-internal-de-1280');
 
     // The member: the list (API and page) has the public file only; the internal one's content is 404.
     const member = await newSession(browser, { lang, baseURL: base, email: MEMBER.email });
