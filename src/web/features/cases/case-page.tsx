@@ -11,6 +11,7 @@ import { QueryError } from '../../components/query-error';
 import { isApiError } from '../../lib/api-client';
 import { useFormat } from '../../lib/format';
 import { useMe } from '../../lib/me';
+import { CaseFiles } from '../files/components/case-files';
 import { useChangeCaseStatus } from './api/case-mutations';
 import { useCase, useTimeline } from './api/get-case';
 import { useFormOptions } from './api/get-form-options';
@@ -66,6 +67,7 @@ function CaseDetail({ accountId, caseId }: { accountId: string; caseId: string }
 
 function CaseView({ accountId, kase }: { accountId: string; kase: Case }) {
   const { t, tApp, problem } = useCasesTranslation();
+  const me = useMe();
   const format = useFormat();
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;
@@ -222,7 +224,7 @@ function CaseView({ accountId, kase }: { accountId: string; kase: Case }) {
         <MarkdownBody html={kase.descriptionHtml} />
       </Card>
 
-      {/* Files of the case (issue #6, "Dateien hochladen") take their own section here, between the description and the timeline. */}
+      <CaseFiles scope="customer" caseId={kase.id} userId={me.user.id} onUploaded={() => void timeline.refetch()} />
 
       <Card withBorder component="section" aria-labelledby="timeline-title">
         <Title order={2} size="h4" id="timeline-title" mb="sm">

@@ -9,6 +9,7 @@ import { NotFound } from '../../components/not-found';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { useMe } from '../../lib/me';
+import { NewCaseFiles, uploadNewCaseFiles } from '../files/components/new-case-files';
 import { type NewCase, useCreateCase } from './api/case-mutations';
 import { useFormOptions } from './api/get-form-options';
 import { useCaseSummary } from './api/get-related-case';
@@ -100,6 +101,7 @@ function NewCaseForm({ accountId, userId, options }: { accountId: string; userId
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
   const [ccUserIds, setCcUserIds] = useState<string[]>([]);
+  const [files, setFiles] = useState<File[]>([]);
   const [missing, setMissing] = useState<Partial<Record<Field, CaseProblem>>>({});
   const [debouncedSubject] = useDebouncedValue(subject.trim(), 350);
   // The version the key suggested last: replaced when another key is chosen, unless the user typed their own.
@@ -177,7 +179,11 @@ function NewCaseForm({ accountId, userId, options }: { accountId: string; userId
           };
     if (relatedCaseId) input.relatedCaseId = relatedCaseId;
     create.mutate(input, {
-      onSuccess: (created) => void navigate(`/cases/${created.id}`, { state: { created: true } }),
+      onSuccess: (created) => {
+        // The uploads run outside this form, so they go on while the case page opens and shows them.
+        uploadNewCaseFiles({ caseId: created.id, userId, files });
+        void navigate(`/cases/${created.id}`, { state: { created: true } });
+      },
     });
   };
 
@@ -334,6 +340,8 @@ function NewCaseForm({ accountId, userId, options }: { accountId: string; userId
             </div>
           </Stack>
         </Card>
+
+        <NewCaseFiles files={files} onChange={setFiles} />
 
         {create.isError && (
           <Alert color="red" variant="light" role="alert">

@@ -7,6 +7,7 @@ import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { isApiError } from '../../lib/api-client';
 import { useMe } from '../../lib/me';
+import { CaseFiles } from '../files/components/case-files';
 import { type StaffCase, useStaffCase, useTimeline } from './api/staff-cases';
 import { AccountCard } from './components/account-card';
 import { SeverityBadge, StatusBadge } from './components/case-badges';
@@ -22,7 +23,7 @@ export function StaffCasePage() {
   const me = useMe();
   const { caseId = '' } = useParams();
   if (!me.abilities.workCases) return <NotFound headingOrder={2} />;
-  return <StaffCaseLoader key={caseId} caseId={caseId} showKeys={me.abilities.viewStaffAccounts} />;
+  return <StaffCaseLoader key={caseId} caseId={caseId} userId={me.user.id} showKeys={me.abilities.viewStaffAccounts} />;
 }
 
 /** The queue's address with the filters the user came from (passed along by the list's links). */
@@ -31,7 +32,7 @@ function backTo(state: unknown): string {
   return typeof from === 'string' && from.startsWith('?') ? `/console/cases${from}` : '/console/cases';
 }
 
-function StaffCaseLoader({ caseId, showKeys }: { caseId: string; showKeys: boolean }) {
+function StaffCaseLoader({ caseId, userId, showKeys }: { caseId: string; userId: string; showKeys: boolean }) {
   const { t, tApp, problem } = useStaffCasesTranslation();
   const back = backTo(useLocation().state);
   const kase = useStaffCase(caseId);
@@ -65,12 +66,12 @@ function StaffCaseLoader({ caseId, showKeys }: { caseId: string; showKeys: boole
   return (
     <>
       {backLink}
-      <StaffCaseView kase={kase.data} showKeys={showKeys} onReload={() => kase.refetch()} />
+      <StaffCaseView kase={kase.data} userId={userId} showKeys={showKeys} onReload={() => kase.refetch()} />
     </>
   );
 }
 
-function StaffCaseView({ kase, showKeys, onReload }: { kase: StaffCase; showKeys: boolean; onReload: () => Promise<unknown> }) {
+function StaffCaseView({ kase, userId, showKeys, onReload }: { kase: StaffCase; userId: string; showKeys: boolean; onReload: () => Promise<unknown> }) {
   const { t } = useStaffCasesTranslation();
   const timeline = useTimeline(kase.id);
   return (
@@ -111,6 +112,7 @@ function StaffCaseView({ kase, showKeys, onReload }: { kase: StaffCase; showKeys
               <Timeline entries={timeline.data ?? []} />
             )}
           </Card>
+          <CaseFiles scope="staff" caseId={kase.id} userId={userId} onUploaded={() => void timeline.refetch()} />
           <ReplyComposer caseId={kase.id} />
         </div>
         <div className={classes.account}>

@@ -42,6 +42,15 @@ export function useEventSentence() {
         return t('timeline.events.keyChanged', { name });
       case 'description_edited':
         return t('timeline.events.descriptionEdited', { name });
+      case 'attachment_added':
+        if (typeof data.fileName === 'string') return t('timeline.events.attachmentAdded', { name, file: data.fileName });
+        break;
+      case 'attachment_quarantined':
+        if (typeof data.fileName === 'string') return t('timeline.events.attachmentQuarantined', { file: data.fileName });
+        break;
+      case 'attachment_scan_failed':
+        if (typeof data.fileName === 'string') return t('timeline.events.attachmentScanFailed', { file: data.fileName });
+        break;
     }
     return t('timeline.events.other', { name });
   };

@@ -5,7 +5,19 @@ import { CASE_SEVERITIES, CASE_STATUSES } from '../case-filters';
 import { useStaffCasesTranslation } from '../i18n/register';
 import classes from '../staff-case-page.module.css';
 
-const EVENT_KINDS = ['opened', 'status_changed', 'severity_changed', 'assigned', 'contact_changed', 'ccs_changed', 'key_changed', 'description_edited'] as const;
+const EVENT_KINDS = [
+  'opened',
+  'status_changed',
+  'severity_changed',
+  'assigned',
+  'contact_changed',
+  'ccs_changed',
+  'key_changed',
+  'description_edited',
+  'attachment_added',
+  'attachment_quarantined',
+  'attachment_scan_failed',
+] as const;
 type EventKind = (typeof EVENT_KINDS)[number];
 
 const isEventKind = (kind: string | undefined): kind is EventKind => (EVENT_KINDS as readonly (string | undefined)[]).includes(kind);
@@ -69,6 +81,9 @@ function Event({ entry }: { entry: TimelineEntry }) {
     else line = t('timeline.events.assigned', { actor, to: text(data.to) });
   }
   else if (entry.kind === 'contact_changed') line = t('timeline.events.contact_changed', { actor, from: text(data.from), to: text(data.to) });
+  else if (entry.kind === 'attachment_added') line = t('timeline.events.attachment_added', { actor, file: text(data.fileName) });
+  else if (entry.kind === 'attachment_quarantined') line = t('timeline.events.attachment_quarantined', { file: text(data.fileName), signature: text(data.signature) });
+  else if (entry.kind === 'attachment_scan_failed') line = t('timeline.events.attachment_scan_failed', { file: text(data.fileName) });
   else line = t(`timeline.events.${entry.kind}`, { actor });
 
   return (
