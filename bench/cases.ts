@@ -4,7 +4,8 @@
 //   data, so the growth of list latency with 10× the data shows (target < 1.5×); each beside a bare
 //   Fastify route in the same minute (bench/bare-fastify.mjs).
 // SQLite always; PostgreSQL too when BENCH_DATABASE_URL names a server whose role may create
-// databases. BENCH_CASES / BENCH_COMMENTS / BENCH_CASE_ACCOUNTS shrink the data for a quick run.
+// databases. BENCH_CASES / BENCH_COMMENTS / BENCH_CASE_ACCOUNTS shrink the data for a quick run;
+// BENCH_TENTH_ONLY=1 runs the tenth only.
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -89,6 +90,10 @@ async function benchDatabase(label: string, makeDb: () => Promise<{ database: { 
     tenth = await atScale(`${label}, a tenth`, small.database, 0.1);
   } finally {
     await small.drop();
+  }
+  if (process.env.BENCH_TENTH_ONLY) {
+    console.log('  (BENCH_TENTH_ONLY: the full-size run and the growth check are skipped)');
+    return tenth.ok;
   }
   const full = await makeDb();
   try {
