@@ -84,3 +84,10 @@ export function invoiceTotals(lines: readonly { quantity: number; unitAmount: nu
   }
   return { subtotal, tax, total: subtotal + tax };
 }
+
+/** A calendar day (`YYYY-MM-DD`) in the locale, read as that day everywhere (no time-zone shift). */
+export function formatDay(day: string, locale: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
