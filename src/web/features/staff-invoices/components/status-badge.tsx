@@ -9,7 +9,7 @@ export function InvoiceStatusBadge({ invoice }: { invoice: Pick<StaffInvoiceSumm
   const { t } = useStaffInvoicesTranslation();
   const scheduled = invoice.status === 'draft' && invoice.scheduled;
   return (
-    <Group gap={4} wrap="wrap">
+    <Group gap={4} wrap="wrap" data-testid="invoice-status">
       <Badge variant="light" color={scheduled ? 'violet' : COLOR[invoice.status]} autoContrast>
         {t(scheduled ? 'statuses.scheduled' : `statuses.${invoice.status}`)}
       </Badge>
