@@ -88,6 +88,7 @@ for (const lang of LANGS) {
         t(lang, 'console:staffUsers.title'),
         t(lang, 'console.outbox.title'),
         t(lang, 'console.keys.title'),
+        t(lang, 'console:invoicesNav'),
       ]);
       await sections.getByRole('link', { name: t(lang, 'console.outbox.title') }).click();
       await expect(page).toHaveURL(/\/console\/outbox$/);

@@ -51,6 +51,15 @@ const StaffUsersPage = lazy(async () => ({
 const StaffKeysPage = lazy(async () => ({ default: (await import('../features/staff-keys/staff-keys-page')).StaffKeysPage }));
 const StaffCasesPage = lazy(async () => ({ default: (await import('../features/staff-cases/staff-cases-page')).StaffCasesPage }));
 const StaffCasePage = lazy(async () => ({ default: (await import('../features/staff-cases/staff-case-page')).StaffCasePage }));
+const StaffInvoicesPage = lazy(async () => ({
+  default: (await import('../features/staff-invoices/staff-invoices-page')).StaffInvoicesPage,
+}));
+const StaffInvoicePage = lazy(async () => ({
+  default: (await import('../features/staff-invoices/staff-invoice-page')).StaffInvoicePage,
+}));
+const InvoiceFormPage = lazy(async () => ({
+  default: (await import('../features/staff-invoices/invoice-form-page')).InvoiceFormPage,
+}));
 const OutboxPage = lazy(async () => ({ default: (await import('../features/console/outbox-page')).OutboxPage }));
 const OutboxMailPage = lazy(async () => ({
   default: (await import('../features/console/outbox-mail-page')).OutboxMailPage,
@@ -99,6 +108,10 @@ export function AppRoutes() {
             <Route path="keys" element={<StaffKeysPage />} />
             <Route path="cases" element={<StaffCasesPage />} />
             <Route path="cases/:caseId" element={<StaffCasePage />} />
+            <Route path="invoices" element={<StaffInvoicesPage />} />
+            <Route path="invoices/new" element={<InvoiceFormPage />} />
+            <Route path="invoices/:invoiceId" element={<StaffInvoicePage />} />
+            <Route path="invoices/:invoiceId/edit" element={<InvoiceFormPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -38,6 +38,8 @@ export const meSchema = z.object({
     createCases: z.boolean(),
     /** Staff: the support console's case queues (agents and admins all, billing staff Kundendienst). */
     workCases: z.boolean(),
+    /** Staff: the console's Rechnungen (billing staff and staff admins write, issue, void and settle invoices). */
+    manageInvoices: z.boolean(),
   }),
   session: z.object({ expiresAt: z.string(), idleExpiresAt: z.string() }),
   mfa: z.object({

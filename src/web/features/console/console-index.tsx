@@ -10,5 +10,6 @@ export function ConsoleIndex() {
   if (me.abilities.manageStaff) return <Navigate to="/console/users" replace />;
   if (me.abilities.viewOutbox) return <Navigate to="/console/outbox" replace />;
   if (me.abilities.manageProducts) return <Navigate to="/console/keys" replace />;
+  if (me.abilities.manageInvoices) return <Navigate to="/console/invoices" replace />;
   return <NotFound headingOrder={2} />;
 }

@@ -23,7 +23,7 @@ describe('GET /api/v1/me', () => {
     expect(me.areas).toEqual(['dashboard', 'cases', 'keys', 'account']);
     expect(me.abilities).toEqual({
       manageUsers: false, manageAccountSecurity: false, manageStaff: false, switchAccount: false, viewActivity: false, viewConsole: false,
-      viewStaffAccounts: false, viewOutbox: false, createAccounts: false, manageProducts: false, issueKeys: false, createCases: true, workCases: false,
+      viewStaffAccounts: false, viewOutbox: false, createAccounts: false, manageProducts: false, issueKeys: false, createCases: true, workCases: false, manageInvoices: false,
     });
     expect(me.pendingEmail).toBeNull();
     expect(me.mfa).toEqual({ enabled: false, enrollmentRequired: false, demanded: false });
