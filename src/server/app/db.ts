@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Database } from '../db/schema.js';
 import type { Config } from './config.js';
 import { SqliteBooleanPlugin } from './sqlite-booleans.js';
+import { pgStatementNames } from './prepared.js';
 import { FifoSqliteDialect } from './sqlite-driver.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -46,7 +47,7 @@ export function openDatabase(
     // An idle client losing its server (restart, failover) emits here; without a listener the
     // process would die. The pool replaces the client on the next checkout.
     pool.on('error', (err) => onPoolError?.(err));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
     return { db, dialect: 'postgres', destroy: () => db.destroy() };
   }
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
@@ -57,6 +58,29 @@ export function openDatabase(
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new SqliteBooleanPlugin()] });
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+}
+
+/**
+ * Runs the SQL of prepared queries (app/prepared.ts) as named statements: pg then parses and plans
+ * each once per connection. Everything else goes through unchanged.
+ */
+function withNamedStatements(pool: pg.Pool): pg.Pool {
+  const connect = pool.connect.bind(pool);
+  const patched = new WeakSet<pg.PoolClient>();
+  // Kysely calls connect() without a callback and awaits the client.
+  pool.connect = (async () => {
+    const client = await connect();
+    if (!patched.has(client)) {
+      patched.add(client);
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      client.query = ((text: unknown, values?: unknown) => {
+        const name = typeof text === 'string' ? pgStatementNames.get(text) : undefined;
+        return name ? query({ name, text, values }) : values === undefined ? query(text) : query(text, values);
+      }) as typeof client.query;
+    }
+    return client;
+  }) as typeof pool.connect;
+  return pool;
 }
 
 /**

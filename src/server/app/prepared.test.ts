@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test-support/test-db.js';
 import { buildAccount } from '../test-support/factories.js';
-import { prepared } from './prepared.js';
+import { openDatabase } from './db.js';
+import { pgStatementNames, prepared } from './prepared.js';
 
 describe('prepared queries', () => {
   let handle: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -40,5 +41,19 @@ describe('prepared queries', () => {
   it('refuses a placeholder written into the SQL text instead of passed as a value', async () => {
     const bad = prepared((db, p: { col: string }) => db.selectFrom('accounts').select(sql.raw(p.col).as('x')));
     await expect(bad.execute(handle.db, { col: 'name' })).rejects.toThrow(/placeholder/);
+  });
+
+  it.runIf(process.env.DATABASE_URL)('runs on PostgreSQL as a named statement, parsed and planned once per connection', async () => {
+    const one = openDatabase({ dialect: 'postgres', url: handle.url as string }, { poolSize: 1 });
+    try {
+      const names = prepared((db, p: { name: string }) => db.selectFrom('accounts').select('id').where('name', '=', p.name));
+      await names.execute(one.db, { name: 'Alpha' });
+      await names.execute(one.db, { name: 'Beta' });
+      const statements = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(one.db);
+      const expected = [...pgStatementNames.values()];
+      expect(statements.rows.map((r) => r.name).filter((n) => expected.includes(n))).toHaveLength(1);
+    } finally {
+      await one.destroy();
+    }
   });
 });

@@ -13,6 +13,13 @@ interface Compiled {
 }
 
 const MARK = '\u0000p\u0000';
+
+/**
+ * The SQL texts of prepared queries on PostgreSQL, with a statement name each: the pool (app/db.ts)
+ * runs them as named statements, so each connection parses and plans them once, not per call
+ * (planning a list query costs more than running it).
+ */
+export const pgStatementNames = new Map<string, string>();
 const MAX_SHAPES = 200;
 
 /**
@@ -61,6 +68,7 @@ export function prepared<P extends Record<string, Param>, R, S extends Shape = S
       };
       if (cache.size >= MAX_SHAPES) cache.clear();
       cache.set(key, compiled);
+      if (!sqlite && !pgStatementNames.has(compiled.sql) && pgStatementNames.size < 2000) pgStatementNames.set(compiled.sql, `portico_${pgStatementNames.size + 1}`);
     }
     return { compiled, sqlite };
   }
