@@ -33,6 +33,8 @@ export type Me = {
     issueKeys: boolean;
     createCases: boolean;
     workCases: boolean;
+    /** Kontodaten: admins and users with the billing flag. */
+    manageBilling: boolean;
   };
   session: { expiresAt: string; idleExpiresAt: string };
   /** `enrollmentRequired`: every other API call answers 403 until the user has set up MFA. */

@@ -57,6 +57,7 @@ export function presentMe({
       issueKeys: can(actor, 'issue:keys'),
       createCases: can(actor, 'create:cases'),
       workCases: can(actor, 'work:cases:all') || can(actor, 'work:cases:customer_service'),
+      manageBilling: can(actor, 'manage:account_billing'),
     },
     session: { expiresAt: session.expiresAt, idleExpiresAt: session.idleExpiresAt },
     mfa: { enabled: user.mfaEnabled, enrollmentRequired: demanded && !user.mfaEnabled, demanded },

@@ -38,6 +38,8 @@ export const meSchema = z.object({
     createCases: z.boolean(),
     /** Staff: the support console's case queues (agents and admins all, billing staff Kundendienst). */
     workCases: z.boolean(),
+    /** Customers: Kontodaten (billing and shipping address, billing contact, VAT id, PO reference). */
+    manageBilling: z.boolean(),
   }),
   session: z.object({ expiresAt: z.string(), idleExpiresAt: z.string() }),
   mfa: z.object({
