@@ -7,7 +7,7 @@ import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { StatusText } from '../cases/components/status-text';
 import { isApiError } from '../../lib/api-client';
-import { fieldMessageKeys } from '../../lib/problem-message';
+import { fieldMessageKeys, problemMessageKey } from '../../lib/problem-message';
 import { useMe } from '../../lib/me';
 import { type Account, type AccountBilling, useAccount, useUpdateAccountBilling } from './api/invoices';
 import { type AddressFields, billingFields, type BillingFields, billingPatch, missingAddressFields } from './billing-form';
@@ -39,7 +39,7 @@ function Billing({ accountId }: { accountId: string }) {
 }
 
 function BillingForm({ accountId, account, billing, onReload }: { accountId: string; account: Account; billing: AccountBilling; onReload: () => Promise<unknown> }) {
-  const { t, tApp, problem, say, language } = useInvoicesTranslation();
+  const { t, tApp, say, language } = useInvoicesTranslation();
   const [fields, setFields] = useState<BillingFields>(() => billingFields(billing));
   const [version, setVersion] = useState(account.version);
   const [checked, setChecked] = useState(false);
@@ -146,7 +146,7 @@ function BillingForm({ accountId, account, billing, onReload }: { accountId: str
           <Fieldset legend={t('billing.billingAddress')}>
             {addressFieldset('billingAddress', missingBilling)}
             {checked && missingBilling.length > 0 && (
-              <Text size="sm" c="red.8" mt="xs">
+              <Text size="sm" c="var(--mantine-color-error)" mt="xs">
                 {t('billing.incomplete')}
               </Text>
             )}
@@ -219,7 +219,8 @@ function BillingForm({ accountId, account, billing, onReload }: { accountId: str
           ) : (
             save.isError && (
               <Alert color="red" variant="light" role="alert">
-                <Text size="sm">{problem(save.error)}</Text>
+                {/* A field's problem shows at the field; here only what the whole form is about. */}
+                <Text size="sm">{tApp(problemMessageKey(save.error))}</Text>
               </Alert>
             )
           )}

@@ -252,7 +252,7 @@ function InvoiceView({ accountId, invoice, returned, slow }: { accountId: string
           {t('invoice.lines')}
         </Title>
         <DataTable
-          label={t('invoice.lines')}
+          label={t('invoice.linesTable')}
           rows={invoice.lines}
           rowKey={(l) => l.id}
           columns={[
@@ -313,7 +313,7 @@ function InvoiceView({ accountId, invoice, returned, slow }: { accountId: string
             <Text size="sm">{t('invoice.noPayments')}</Text>
           ) : (
             <DataTable
-              label={t('invoice.payments')}
+              label={t('invoice.paymentsTable')}
               rows={invoice.payments}
               rowKey={(p) => p.id}
               columns={[
