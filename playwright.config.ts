@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { TEST_STRIPE_KEY, TEST_WEBHOOK_SECRET } from './src/server/test-support/stripe-stand-in.js';
 
 /**
  * `npm run test:e2e`: the browser suite in Debian's Chromium (never a downloaded browser) against
@@ -43,6 +44,8 @@ process.env.PORTICO_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'port
 // which writes it to MAIL_DIR for the specs to read (test/e2e/mail-capture.ts).
 process.env.PORTICO_E2E_SMTP_PORT ??= String(freePort(2525));
 process.env.PORTICO_E2E_MAIL_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'portico-e2e-mail-'));
+// Card payments go to a loopback stand-in for Stripe's API and hosted checkout (global-setup.ts).
+process.env.PORTICO_E2E_STRIPE_PORT ??= String(freePort(12111));
 const PORT = Number(process.env.PORTICO_E2E_PORT);
 const DATA_DIR = process.env.PORTICO_E2E_DATA_DIR;
 const BASE_URL = `http://localhost:${PORT}`;
@@ -94,6 +97,9 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       SMTP_URL: `smtp://127.0.0.1:${process.env.PORTICO_E2E_SMTP_PORT}`,
       WORKER_POLL_MS: '200',
+      STRIPE_API_BASE: `http://127.0.0.1:${process.env.PORTICO_E2E_STRIPE_PORT}`,
+      STRIPE_SECRET_KEY: TEST_STRIPE_KEY,
+      STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
     },
   },
 });

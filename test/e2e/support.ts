@@ -57,7 +57,7 @@ export function t(lang: Lang, key: string, vars: Record<string, string> = {}): s
   });
 }
 
-export type Area = 'dashboard' | 'cases' | 'keys' | 'account' | 'console';
+export type Area = 'dashboard' | 'cases' | 'keys' | 'invoices' | 'account' | 'console';
 
 export type DemoUser = {
   email: string;
@@ -71,13 +71,15 @@ export type DemoUser = {
 
 // Every customer role reads some keys (all, its key groups' or its own); staff handle keys in the console.
 const CUSTOMER_AREAS: readonly Area[] = ['dashboard', 'cases', 'keys', 'account'];
+// Admins and users with the billing flag also read the invoices.
+const BILLING_AREAS: readonly Area[] = ['dashboard', 'cases', 'keys', 'invoices', 'account'];
 const STAFF_AREAS: readonly Area[] = ['dashboard', 'account', 'console'];
 
 export const DEMO_ACCOUNT = 'Beispiel Analytics GmbH';
 export const SECOND_ACCOUNT = 'Nordlicht Software AG';
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { email: 'admin@beispiel.example', name: 'Anna Admin', roleKey: 'roles.customer.admin', staff: false, areas: CUSTOMER_AREAS },
+  { email: 'admin@beispiel.example', name: 'Anna Admin', roleKey: 'roles.customer.admin', staff: false, areas: BILLING_AREAS },
   { email: 'keys@beispiel.example', name: 'Karl Schlüssel', roleKey: 'roles.customer.key_manager', staff: false, areas: CUSTOMER_AREAS },
   { email: 'member@beispiel.example', name: 'Mia Mitglied', roleKey: 'roles.customer.member', staff: false, areas: CUSTOMER_AREAS },
   { email: 'agent@portico.example', name: 'Sam Support', roleKey: 'roles.staff.agent', staff: true, areas: STAFF_AREAS },

@@ -47,9 +47,10 @@ export interface StripeStandIn {
  * Besides the API, the stand-in serves a hosted checkout page at each session's `url` (as Stripe
  * does): GET shows the amount and a pay button, POST …/complete books the payment — it sends a
  * signed checkout.session.completed to `webhook` and redirects the browser to the success URL;
- * POST …/cancel goes back to the cancel URL. Browser tests pay through it end to end.
+ * POST …/cancel goes back to the cancel URL. Browser tests pay through it end to end. `port`: a fixed
+ * one (the e2e server's environment names it before the stand-in starts); by default any free one.
  */
-export async function startStripeStandIn({ webhook }: { webhook?: WebhookTarget } = {}): Promise<StripeStandIn> {
+export async function startStripeStandIn({ webhook, port: listenPort = 0 }: { webhook?: WebhookTarget; port?: number } = {}): Promise<StripeStandIn> {
   const sessions = new Map<string, StandInSession>();
   const created: StripeStandIn['created'] = [];
   const expired: string[] = [];
@@ -151,7 +152,7 @@ ${s.status === 'open' ? `<form method="post" action="/c/pay/${id}/complete"><but
     return res.end(`The session is ${s.status}`);
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,

@@ -28,6 +28,9 @@ const AccountLayout = lazy(async () => ({
 }));
 const ProfilePage = lazy(async () => ({ default: (await import('../features/account/profile-page')).ProfilePage }));
 const ActivityPage = lazy(async () => ({ default: (await import('../features/account/activity-page')).ActivityPage }));
+const BillingPage = lazy(async () => ({ default: (await import('../features/invoices/billing-page')).BillingPage }));
+const InvoicesPage = lazy(async () => ({ default: (await import('../features/invoices/invoices-page')).InvoicesPage }));
+const InvoicePage = lazy(async () => ({ default: (await import('../features/invoices/invoice-page')).InvoicePage }));
 const UsersPage = lazy(async () => ({ default: (await import('../features/users/users-page')).UsersPage }));
 const SecurityPage = lazy(async () => ({ default: (await import('../features/security/security-page')).SecurityPage }));
 const CasesPage = lazy(async () => ({ default: (await import('../features/cases/cases-page')).CasesPage }));
@@ -92,11 +95,16 @@ export function AppRoutes() {
             </Route>
             <Route path=":keyId" element={<KeyPage />} />
           </Route>
+          <Route path="invoices">
+            <Route index element={<InvoicesPage />} />
+            <Route path=":invoiceId" element={<InvoicePage />} />
+          </Route>
           <Route path="account" element={<AccountLayout />}>
             <Route index element={<ProfilePage />} />
             <Route path="activity" element={<ActivityPage />} />
             <Route path="users" element={<UsersPage />} />
             <Route path="security" element={<SecurityPage />} />
+            <Route path="billing" element={<BillingPage />} />
           </Route>
           <Route path="console" element={<ConsoleLayout />}>
             <Route index element={<ConsoleIndex />} />

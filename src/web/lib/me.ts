@@ -35,6 +35,8 @@ export type Me = {
     workCases: boolean;
     /** Staff: the console's Rechnungen. */
     manageInvoices: boolean;
+    /** Kontodaten: admins and users with the billing flag. */
+    manageBilling: boolean;
   };
   session: { expiresAt: string; idleExpiresAt: string };
   /** `enrollmentRequired`: every other API call answers 403 until the user has set up MFA. */

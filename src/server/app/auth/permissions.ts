@@ -92,7 +92,7 @@ export const AREAS = [
   { key: 'dashboard', anyOf: ['read:profile'], built: true },
   { key: 'cases', anyOf: ['read:cases:all', 'read:cases:keys', 'read:cases:own'], built: true },
   { key: 'keys', anyOf: ['read:keys:all', 'read:keys:groups', 'read:keys:own'], built: true },
-  { key: 'invoices', anyOf: ['read:invoices'], built: false },
+  { key: 'invoices', anyOf: ['read:invoices'], built: true },
   { key: 'downloads', anyOf: ['use:downloads'], built: false },
   { key: 'reports', anyOf: ['run:reports'], built: false },
   { key: 'account', anyOf: ['read:profile'], built: true },

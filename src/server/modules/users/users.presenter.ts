@@ -58,6 +58,7 @@ export function presentMe({
       createCases: can(actor, 'create:cases'),
       workCases: can(actor, 'work:cases:all') || can(actor, 'work:cases:customer_service'),
       manageInvoices: actor.kind === 'staff' && can(actor, 'manage:invoices'),
+      manageBilling: can(actor, 'manage:account_billing'),
     },
     session: { expiresAt: session.expiresAt, idleExpiresAt: session.idleExpiresAt },
     mfa: { enabled: user.mfaEnabled, enrollmentRequired: demanded && !user.mfaEnabled, demanded },

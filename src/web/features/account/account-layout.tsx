@@ -15,6 +15,8 @@ export function AccountLayout() {
     { to: '/account', label: t('account.tabs.profile'), end: true },
     { to: '/account/security', label: t('account.tabs.security') },
   ];
+  // Kontodaten: admins and billing users only; everyone else does not learn of the page.
+  if (me.abilities.manageBilling) items.push({ to: '/account/billing', label: t('account.tabs.billing') });
   if (me.abilities.manageUsers) items.push({ to: '/account/users', label: t('account.tabs.users') });
   // Admins read the whole account's activity, everyone else in an account their own.
   if (me.account) items.push({ to: '/account/activity', label: t('account.tabs.activity') });

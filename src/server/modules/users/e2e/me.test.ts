@@ -24,6 +24,7 @@ describe('GET /api/v1/me', () => {
     expect(me.abilities).toEqual({
       manageUsers: false, manageAccountSecurity: false, manageStaff: false, switchAccount: false, viewActivity: false, viewConsole: false,
       viewStaffAccounts: false, viewOutbox: false, createAccounts: false, manageProducts: false, issueKeys: false, createCases: true, workCases: false, manageInvoices: false,
+      manageBilling: false,
     });
     expect(me.pendingEmail).toBeNull();
     expect(me.mfa).toEqual({ enabled: false, enrollmentRequired: false, demanded: false });
