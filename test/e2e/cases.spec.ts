@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+
 import path from 'node:path';
 import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
 import Database from 'better-sqlite3';
@@ -11,7 +11,6 @@ import {
   loginViaApi,
   mainNav,
   newSession,
-  SCREENSHOT_DIR,
   screenshot,
   t,
 } from './support.js';
@@ -69,12 +68,6 @@ function viewsNav(page: Page, lang: Lang = 'de'): Locator {
 
 function section(page: Page, title: string): Locator {
   return page.getByRole('region', { name: title, exact: true });
-}
-
-/** A dialog as the user sees it: the viewport, not the full page. */
-async function viewportScreenshot(page: Page, name: string) {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 /** The member's own key, under maintenance (src/server/db/seed-demo-keys.ts). */
@@ -285,7 +278,7 @@ test.describe('Fälle', () => {
       // The user's input is kept; the other person's severity is taken over, not undone.
       await expect(dialog.getByLabel(fieldLabel(c('fields.description')))).toHaveValue('Nach dem Update bricht die Anmeldung ab. Protokoll folgt.');
       await expect(dialog.getByLabel(c('fields.severity'))).toHaveValue('p1');
-      await viewportScreenshot(page, 'cases-edit-conflict-de-1280');
+      await screenshot(page, 'cases-edit-conflict-de-1280', { viewport: true });
       await expectNoAxeViolations(page, 'Bearbeiten nach Konflikt');
       await dialog.getByRole('button', { name: c('edit.saveAnyway') }).click();
       await expect(dialog).toBeHidden();

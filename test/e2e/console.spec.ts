@@ -1,7 +1,7 @@
-import path from 'node:path';
+
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { linkIn, waitForMail } from './mail-capture.js';
-import { expectNoAxeViolations, fieldLabel, LANGS, type Lang, newSession, SCREENSHOT_DIR, screenshot, t } from './support.js';
+import { expectNoAxeViolations, fieldLabel, LANGS, type Lang, newSession, screenshot, t } from './support.js';
 
 /**
  * The staff console's admin screens: a staff admin creates a customer account whose first
@@ -144,7 +144,7 @@ for (const lang of LANGS) {
       await expect(page.getByRole('dialog', { name: c(lang, 'createStaff.title') })).toBeVisible();
       await expectNoAxeViolations(page, `add staff user dialog (${lang}, ${width})`);
       // The dialog as the viewport shows it (a full-page shot would show the page behind it).
-      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `console-staff-dialog-${lang}-${width}.png`) });
+      await screenshot(page, `console-staff-dialog-${lang}-${width}`, { viewport: true });
       await context.close();
     }
   });

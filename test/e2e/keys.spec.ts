@@ -19,7 +19,6 @@ import {
   loginViaApi,
   mainNav,
   newSession,
-  SCREENSHOT_DIR,
   screenshot,
   t,
 } from './support.js';
@@ -82,12 +81,6 @@ function keyRows(page: Page): Locator {
 /** A card of the key page, found by its heading. */
 function card(page: Page, title: string): Locator {
   return page.getByRole('region', { name: title, exact: true });
-}
-
-/** A dialog as the user sees it: the viewport, not the full page (which would unroll the page behind it). */
-async function dialogScreenshot(page: Page, name: string) {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 /** The CLI as a vendor's software would run it; resolves with its exit code and output. */
@@ -600,13 +593,13 @@ test.describe('Product Keys pages', () => {
       await page.getByRole('button', { name: k('bulk.assign') }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
       await page.waitForLoadState('networkidle');
-      await dialogScreenshot(page, 'keys-bulk-dialog-de-1280');
+      await screenshot(page, 'keys-bulk-dialog-de-1280', { viewport: true });
       await expectNoAxeViolations(page, 'bulk assignment dialog');
       // The portal user picker with its options open.
       await page.getByRole('dialog').getByRole('radio', { name: k('assignment.kinds.user') }).check();
       await page.getByRole('dialog').getByRole('combobox', { name: fieldLabel(k('assignment.user')) }).fill('a');
       await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible();
-      await dialogScreenshot(page, 'keys-assignee-picker-de-1280');
+      await screenshot(page, 'keys-assignee-picker-de-1280', { viewport: true });
       await expectNoAxeViolations(page, 'portal user picker');
       // The first Escape closes the options, the second the dialog.
       await page.keyboard.press('Escape');
@@ -616,7 +609,7 @@ test.describe('Product Keys pages', () => {
       await page.goto(`/keys/${ids.member}`);
       await page.getByRole('button', { name: k('activations.releaseLabel', { machine: 'MAC-MIA' }) }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
-      await dialogScreenshot(page, 'keys-release-dialog-de-1280');
+      await screenshot(page, 'keys-release-dialog-de-1280', { viewport: true });
       await expectNoAxeViolations(page, 'seat release dialog');
     } finally {
       await context.close();
@@ -636,7 +629,7 @@ test.describe('Product Keys pages', () => {
         const options = assignment.getByRole('listbox').getByRole('option');
         for (const name of ['Anna Admin', 'Karl Schlüssel', 'Mia Mitglied']) await expect(options.filter({ hasText: name })).toHaveCount(1);
         await assignment.scrollIntoViewIfNeeded();
-        await dialogScreenshot(page, `keys-assignee-picker-${lang}-360`);
+        await screenshot(page, `keys-assignee-picker-${lang}-360`, { viewport: true });
         await expectNoAxeViolations(page, `user picker (${lang}, 360 px)`);
       } finally {
         await context.close();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { waitForMail } from './mail-capture.js';
-import { DEMO_ACCOUNT, expectNoAxeViolations, fieldLabel, LANGS, type Lang, newSession, SCREENSHOT_DIR, screenshot, t } from './support.js';
+import { DEMO_ACCOUNT, expectNoAxeViolations, fieldLabel, LANGS, type Lang, newSession, screenshot, t } from './support.js';
 
 /**
  * Support console → Fälle: a customer opens a case through the API, the agent finds it among the
@@ -137,8 +137,7 @@ test.describe.serial('the support console works a case', () => {
     await reply.getByRole('textbox', { name: fieldLabel(s(lang, 'reply.bodyInternal')) }).fill(NOTE);
     await expect(reply.getByRole('button', { name: s(lang, 'reply.submitPublic') })).toHaveCount(0);
     await expectNoAxeViolations(page, 'staff case page with an internal note being written (de)');
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await reply.screenshot({ path: path.join(SCREENSHOT_DIR, 'staff-cases-internal-note-de-1280.png') });
+    await screenshot(reply, 'staff-cases-internal-note-de-1280');
     await reply.getByRole('button', { name: s(lang, 'reply.submitInternal') }).click();
     await expect(reply.getByRole('status')).toHaveText(s(lang, 'reply.noted'));
     const note = timeline(page, lang).getByRole('listitem').filter({ hasText: NOTE });

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
+
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { waitForMail } from './mail-capture.js';
-import { DEMO_ACCOUNT, expectNoAxeViolations, fieldLabel, type Lang, newSession, SCREENSHOT_DIR, screenshot, t } from './support.js';
+import { DEMO_ACCOUNT, expectNoAxeViolations, fieldLabel, type Lang, newSession, screenshot, t } from './support.js';
 
 /**
  * The console's Rechnungen: the staff admin writes a draft with two lines for the demo account,
@@ -26,11 +25,6 @@ async function openInvoices(browser: Browser, lang: Lang, baseURL: string, width
   await expect(session.page).toHaveURL(/\/console\/invoices$/);
   await expect(session.page.getByRole('heading', { level: 2, name: s(lang, 'title') })).toBeVisible();
   return session;
-}
-
-async function dialogScreenshot(page: Page, name: string) {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 /** The demo account's id and an issued invoice of 100 € for it, written through the API. */
@@ -108,7 +102,7 @@ test('billing staff write a draft with two lines, issue it, and book a partial t
     await page.getByRole('button', { name: s(lang, 'actions.issue') }).click();
     const issueDialog = page.getByRole('dialog', { name: s(lang, 'actions.issueTitle') });
     await expect(issueDialog).toContainText(eur(3230.5));
-    await dialogScreenshot(page, 'staff-invoices-issue-dialog-de-1280');
+    await screenshot(page, 'staff-invoices-issue-dialog-de-1280', { viewport: true });
     await issueDialog.getByRole('button', { name: s(lang, 'actions.issue') }).click();
     const heading = page.getByRole('heading', { level: 2, name: /^Rechnung INV-\d{4}-\d+$/ });
     await expect(heading).toBeVisible();
@@ -137,7 +131,7 @@ test('billing staff write a draft with two lines, issue it, and book a partial t
     // More than the balance: refused in the form.
     await expect(payDialog.getByText(s(lang, 'actions.paymentAmountInvalid'))).toBeVisible();
     await payDialog.getByLabel(fieldLabel(s(lang, 'actions.paymentAmount', { currency: 'EUR' }))).fill('1.000');
-    await dialogScreenshot(page, 'staff-invoices-payment-dialog-de-1280');
+    await screenshot(page, 'staff-invoices-payment-dialog-de-1280', { viewport: true });
     await expectNoAxeViolations(page, 'payment dialog (de, 1280 px)');
     await payDialog.getByRole('button', { name: s(lang, 'actions.paymentSubmit') }).click();
     await expect(payDialog).toHaveCount(0);
@@ -191,6 +185,8 @@ test('billing staff void an issued invoice nothing was paid of', async ({ browse
     await dialog.getByLabel(fieldLabel(s(lang, 'actions.voidReason'))).fill('Doppelt gestellt');
     await dialog.getByRole('button', { name: s(lang, 'actions.void') }).click();
     await expect(page.getByRole('status').filter({ hasText: s(lang, 'actions.voided', { number: inv.number }) })).toBeVisible();
+    // The dialog fades out: until it has gone, its text area still holds the reason too.
+    await expect(dialog).toBeHidden();
     await expect(page.getByTestId('invoice-status').first()).toHaveText(s(lang, 'statuses.void'));
     await expect(page.getByText('Doppelt gestellt')).toBeVisible();
     await expect(page.getByRole('button', { name: s(lang, 'actions.payment') })).toHaveCount(0);
@@ -230,7 +226,7 @@ test('the console invoice pages at 360 px have no axe violations', async ({ brow
     await expectNoAxeViolations(page, 'console invoice page (de, 360 px)');
     await page.getByRole('button', { name: s(lang, 'actions.payment') }).click();
     await expect(page.getByRole('dialog', { name: s(lang, 'actions.paymentTitle') })).toBeVisible();
-    await dialogScreenshot(page, 'staff-invoices-payment-dialog-de-360');
+    await screenshot(page, 'staff-invoices-payment-dialog-de-360', { viewport: true });
     await expectNoAxeViolations(page, 'payment dialog (de, 360 px)');
     await page.goto('/console/invoices/new');
     await expect(page.getByRole('heading', { level: 2, name: s(lang, 'form.newTitle') })).toBeVisible();

@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
+
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import {
   DEMO_ACCOUNT,
@@ -8,7 +7,6 @@ import {
   LANGS,
   type Lang,
   newSession,
-  SCREENSHOT_DIR,
   screenshot,
   t,
 } from './support.js';
@@ -33,11 +31,6 @@ async function openStaffKeys(browser: Browser, lang: Lang, baseURL: string, emai
   await expect(session.page).toHaveURL(/\/console\/keys$/);
   await expect(session.page.getByRole('heading', { level: 2, name: s(lang, 'keys.title') })).toBeVisible();
   return session;
-}
-
-async function dialogScreenshot(page: Page, name: string) {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 test('a staff admin issues a key for the demo account; the customer admin sees it', async ({ browser, baseURL }) => {
@@ -84,7 +77,7 @@ test('a staff admin issues a key for the demo account; the customer admin sees i
     await expect(dialog.getByText(s(lang, 'issue.endBeforeStart'))).toBeVisible();
     await dialog.getByLabel(s(lang, 'issue.maintenanceEnd')).fill('2030-12-31');
     await dialog.getByLabel(s(lang, 'issue.keyGroup')).selectOption({ label: groupName });
-    await dialogScreenshot(page, 'staff-keys-issue-dialog-de-1280');
+    await screenshot(page, 'staff-keys-issue-dialog-de-1280', { viewport: true });
     await expectNoAxeViolations(page, 'issue keys dialog');
     await dialog.getByRole('button', { name: s(lang, 'issue.submit') }).click();
     await expect(dialog).toBeHidden();
@@ -110,7 +103,7 @@ test('a staff admin issues a key for the demo account; the customer admin sees i
     await page.getByRole('button', { name: s(lang, 'status.suspendLabel', { key: licenseKey }) }).click();
     const confirm = page.getByRole('dialog', { name: s(lang, 'status.confirmTitle.suspended') });
     await expect(confirm.getByRole('button', { name: s(lang, 'common.cancel') })).toBeFocused();
-    await dialogScreenshot(page, 'staff-keys-suspend-dialog-de-1280');
+    await screenshot(page, 'staff-keys-suspend-dialog-de-1280', { viewport: true });
     await expectNoAxeViolations(page, 'suspend dialog');
     await confirm.getByRole('button', { name: s(lang, 'status.suspend') }).click();
     await expect(confirm).toBeHidden();
@@ -138,7 +131,7 @@ test('a staff admin creates a product with an edition', async ({ browser, baseUR
     await dialog.getByRole('button', { name: s(lang, 'products.submit') }).click();
     await expect(dialog.getByRole('alert')).toContainText(s(lang, 'errors.codeTaken'));
     await dialog.getByLabel(fieldLabel(s(lang, 'products.code'))).fill(`insight-${RUN}`);
-    await dialogScreenshot(page, 'staff-keys-product-dialog-de-1280');
+    await screenshot(page, 'staff-keys-product-dialog-de-1280', { viewport: true });
     await expectNoAxeViolations(page, 'create product dialog');
     await dialog.getByRole('button', { name: s(lang, 'products.submit') }).click();
     await expect(dialog).toBeHidden();
@@ -188,7 +181,7 @@ for (const lang of LANGS) {
         const dialog = page.getByRole('dialog', { name: s(lang, 'issue.title') });
         await dialog.getByRole('radio', { name: s(lang, 'issue.terms.subscription') }).check();
         await expect(dialog.getByLabel(fieldLabel(s(lang, 'issue.validUntil')))).toBeVisible();
-        await dialogScreenshot(page, `staff-keys-issue-dialog-${lang}-${width}`);
+        await screenshot(page, `staff-keys-issue-dialog-${lang}-${width}`, { viewport: true });
         await expectNoAxeViolations(page, `issue dialog (${lang}, ${width} px)`);
       } finally {
         await context.close();

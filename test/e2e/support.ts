@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 
 export type Lang = 'de' | 'en';
@@ -170,7 +170,7 @@ export async function newSession(
  * with browser.newContext(), which the default `page` fixture and newSession() both are.
  */
 export async function expectNoAxeViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
   const lines = results.violations.flatMap((v) => [
     `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.helpUrl}`,
     ...v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ') ?? ''}`),
@@ -186,10 +186,23 @@ export async function expectNoAxeViolations(page: Page, what: string) {
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-results/screenshots');
 
-/** Full-page screenshot under test-results/screenshots/<name>.png. */
-export async function screenshot(page: Page, name: string) {
+/**
+ * Screenshots are for people to look at, not assertions: taken on every local run, skipped under CI
+ * (where nobody opens them and they cost about half a second each) unless E2E_SCREENSHOTS=1.
+ */
+const TAKE_SCREENSHOTS = process.env.E2E_SCREENSHOTS ? process.env.E2E_SCREENSHOTS !== '0' : !process.env.CI;
+
+/**
+ * A screenshot under test-results/screenshots/<name>.png: the full page by default; `viewport` for
+ * a dialog as the user sees it (a full-page shot would unroll the page behind it); a locator for
+ * one region.
+ */
+export async function screenshot(target: Page | Locator, name: string, { viewport = false } = {}) {
+  if (!TAKE_SCREENSHOTS) return;
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${slug(name)}.png`), fullPage: true });
+  const file = path.join(SCREENSHOT_DIR, `${slug(name)}.png`);
+  if ('goto' in target) await target.screenshot({ path: file, fullPage: !viewport });
+  else await target.screenshot({ path: file });
 }
 
 export function slug(text: string): string {

@@ -29,9 +29,11 @@ export interface TestApp {
 /** A real app on a fresh database, configured like production except where `env` says otherwise. */
 export async function createTestApp({ env = {}, database }: { env?: Record<string, string>; database?: DatabaseHandle } = {}): Promise<TestApp> {
   const handle = database ?? (await createTestDatabase());
-  // Files go to a directory of this test app's own (removed on close) unless the test names one.
+  // Files go to a directory of this test app's own (removed on close) unless the test names one. The
+  // storage root is one level down, so that its parent is private too: a test may check that
+  // nothing lands beside the root while other test files write to the shared temp directory.
   const filesDir = env.FILES_DIR ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'portico-files-'));
-  const base = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: TEST_ORIGIN, DEMO_DATA: 'off', ...(filesDir ? { FILES_DIR: filesDir } : {}), ...env });
+  const base = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: TEST_ORIGIN, DEMO_DATA: 'off', ...(filesDir ? { FILES_DIR: path.join(filesDir, 'root') } : {}), ...env });
   // Tests never serve a built web app unless they point webRoot at one themselves.
   const config: Config = { ...base, webRoot: path.join(import.meta.dirname, 'no-web-app') };
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
