@@ -415,6 +415,16 @@ export interface InvoicesTable {
   updated_at: Timestamp;
 }
 
+/** Per account, tab and currency: how many invoices, their total and open balance; kept by triggers on `invoices` (migration 0010). */
+export interface InvoiceTotalsTable {
+  account_id: string;
+  tab: 'upcoming' | 'unpaid' | 'older' | 'draft';
+  currency: string;
+  n: number;
+  total: number;
+  balance: number;
+}
+
 export interface InvoiceLinesTable {
   id: string;
   invoice_id: string;
@@ -507,6 +517,7 @@ export interface Database {
   attachments: AttachmentsTable;
   upload_locks: UploadLocksTable;
   invoices: InvoicesTable;
+  invoice_totals: InvoiceTotalsTable;
   invoice_lines: InvoiceLinesTable;
   payments: PaymentsTable;
   webhook_events: WebhookEventsTable;

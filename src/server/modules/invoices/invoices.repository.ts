@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../app/db.js';
+import { type Param, prepared } from '../../app/prepared.js';
 import { parseJson, toBool } from '../../app/db.js';
 import { errors } from '../../app/errors.js';
 import type { Database, InvoicesTable } from '../../db/schema.js';
@@ -93,16 +94,19 @@ function scopeWhere(eb: Eb, scope: InvoiceListScope) {
   return eb.and([eb('i.account_id', '=', scope.accountId), eb('i.tab', '!=', 'draft')]);
 }
 
-function filterWhere(eb: Eb, f: InvoiceFilter) {
+/** A number search: a substring, case-insensitive (numbers are upper case), LIKE's wildcards escaped. */
+const numberLike = (q: string | undefined) => (q ? `%${q.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null);
+
+/** The filters in SQL; `like` comes from numberLike. (Also built with prepared()'s placeholders.) */
+function filterWhere(eb: Eb, f: { like: string | null; from?: string | null; to?: string | null }) {
   const parts = [];
-  if (f.q) {
-    const like = `%${f.q.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push(sql<boolean>`i.number like ${like} escape '\\'`);
-  }
+  if (f.like) parts.push(sql<boolean>`i.number like ${f.like} escape '\\'`);
   if (f.from) parts.push(eb('i.issue_date', '>=', f.from));
   if (f.to) parts.push(eb('i.issue_date', '<=', f.to));
   return eb.and(parts);
 }
+
+const filterOf = (f: InvoiceFilter) => ({ like: numberLike(f.q), from: f.from ?? null, to: f.to ?? null });
 
 interface KeysetCursor {
   k: string;
@@ -120,16 +124,52 @@ function decode(value: string): KeysetCursor {
   throw errors.validation({ errors: [{ path: 'querystring.cursor', message: 'Invalid cursor', code: 'invalid_cursor' }] });
 }
 
+const invoiceBase = (db: Db) =>
+  db
+    .selectFrom('invoices as i')
+    .innerJoin('accounts as a', 'a.id', 'i.account_id')
+    .select([
+      'i.id', 'i.number', 'i.account_id', 'a.name as account_name', 'a.number as account_number', 'i.status', 'i.scheduled', 'i.currency', 'i.language',
+      'i.issue_date', 'i.due_date', 'i.terms_days', 'i.bill_to', 'i.vat_id', 'i.po_reference', 'i.memo', 'i.subtotal', 'i.tax', 'i.total', 'i.amount_paid',
+      'i.issued_at', 'i.paid_at', 'i.voided_at', 'i.void_reason', 'i.uncollectible_at', 'i.version', 'i.created_at', 'i.updated_at',
+    ]);
+
+interface ListParams extends Record<string, Param> {
+  accountId: string;
+  like: string | null;
+  from: string | null;
+  to: string | null;
+  afterKey: string | null;
+  afterId: string | null;
+  limit: number;
+}
+type ListShape = { tab: InvoiceTab; like: boolean; from: boolean; to: boolean; after: boolean };
+
+/** One tab of the customer's list: one index range in the tab's order (built once per shape). */
+const tabListQuery = prepared((db, p: ListParams, shape: ListShape) => {
+  const order = TAB_ORDER[shape.tab];
+  let q = invoiceBase(db)
+    .where('i.account_id', '=', p.accountId)
+    .where('i.tab', '=', shape.tab)
+    .where((eb) => filterWhere(eb, { like: shape.like ? p.like : null, from: shape.from ? p.from : null, to: shape.to ? p.to : null }))
+    .orderBy(order.column, order.dir)
+    .orderBy('i.id', order.dir)
+    .limit(p.limit);
+  if (shape.after) {
+    q = order.dir === 'asc'
+      ? q.where(sql<boolean>`(${sql.ref(order.column)}, i.id) > (${p.afterKey}, ${p.afterId})`)
+      : q.where(sql<boolean>`(${sql.ref(order.column)}, i.id) < (${p.afterKey}, ${p.afterId})`);
+  }
+  return q;
+});
+
+/** The tab totals the triggers keep (migration 0010). */
+const keptTotals = prepared((db, p: { accountId: string }) =>
+  db.selectFrom('invoice_totals').select(['tab', 'currency', 'n', 'total', 'balance']).where('account_id', '=', p.accountId),
+);
+
 export function createInvoicesRepository({ db }: { db: Db }) {
-  const base = () =>
-    db
-      .selectFrom('invoices as i')
-      .innerJoin('accounts as a', 'a.id', 'i.account_id')
-      .select([
-        'i.id', 'i.number', 'i.account_id', 'a.name as account_name', 'a.number as account_number', 'i.status', 'i.scheduled', 'i.currency', 'i.language',
-        'i.issue_date', 'i.due_date', 'i.terms_days', 'i.bill_to', 'i.vat_id', 'i.po_reference', 'i.memo', 'i.subtotal', 'i.tax', 'i.total', 'i.amount_paid',
-        'i.issued_at', 'i.paid_at', 'i.voided_at', 'i.void_reason', 'i.uncollectible_at', 'i.version', 'i.created_at', 'i.updated_at',
-      ]);
+  const base = () => invoiceBase(db);
   type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
 
   const toRow = (r: Row): InvoiceRow => ({
@@ -211,47 +251,47 @@ export function createInvoicesRepository({ db }: { db: Db }) {
     async list({ scope, tab, filter, limit, cursor }: { scope: InvoiceListScope; tab: InvoiceTab; filter: InvoiceFilter; limit: number; cursor?: string }) {
       const order = TAB_ORDER[tab];
       const after = cursor ? decode(cursor) : null;
-      let q = base()
-        .where('i.account_id', '=', scope.accountId)
-        .where('i.tab', '=', tab)
-        .where((eb) => filterWhere(eb, filter))
-        .orderBy(order.column, order.dir)
-        .orderBy('i.id', order.dir)
-        .limit(limit + 1);
-      if (after) {
-        q = order.dir === 'asc'
-          ? q.where(sql<boolean>`(${sql.ref(order.column)}, i.id) > (${after.k}, ${after.id})`)
-          : q.where(sql<boolean>`(${sql.ref(order.column)}, i.id) < (${after.k}, ${after.id})`);
-      }
-      const rows = await q.execute();
+      const f = filterOf(filter);
+      const rows = await tabListQuery.execute(
+        db,
+        { accountId: scope.accountId, ...f, afterKey: after?.k ?? null, afterId: after?.id ?? null, limit: limit + 1 },
+        { tab, like: Boolean(f.like), from: Boolean(f.from), to: Boolean(f.to), after: Boolean(after) },
+      );
       const page = rows.slice(0, limit).map(toRow);
       const last = page[page.length - 1];
       const key = (r: InvoiceRow) => (order.column === 'i.due_date' ? r.dueDate : (r.issueDate ?? ''));
       return { items: page, nextCursor: rows.length > limit && last ? encode({ k: key(last), id: last.id }) : null };
     },
 
-    /** Count, totals and open balances of every tab, per currency, with the same filters: one grouped scan. */
+    /**
+     * Count, totals and open balances of every tab, per currency, with the same filters. Without a
+     * filter they are the rows the triggers keep in invoice_totals; with one, one grouped scan of
+     * the matching invoices.
+     */
     async tabTotals({ scope, filter }: { scope: InvoiceListScope; filter: InvoiceFilter }) {
-      const rows = await db
-        .selectFrom('invoices as i')
-        .select([
-          'i.tab',
-          'i.currency',
-          (eb) => eb.fn.countAll<number>().as('n'),
-          (eb) => eb.fn.sum<number>('i.total').as('total'),
-          sql<number>`sum(i.total - i.amount_paid)`.as('balance'),
-        ])
-        .where((eb) => scopeWhere(eb, scope))
-        .where((eb) => filterWhere(eb, filter))
-        .groupBy(['i.tab', 'i.currency'])
-        .execute();
+      const filtered = Boolean(filter.q || filter.from || filter.to);
+      const rows = filtered
+        ? await db
+            .selectFrom('invoices as i')
+            .select([
+              'i.tab',
+              'i.currency',
+              (eb) => eb.fn.countAll<number>().as('n'),
+              (eb) => eb.fn.sum<number>('i.total').as('total'),
+              sql<number>`sum(i.total - i.amount_paid)`.as('balance'),
+            ])
+            .where((eb) => scopeWhere(eb, scope))
+            .where((eb) => filterWhere(eb, filterOf(filter)))
+            .groupBy(['i.tab', 'i.currency'])
+            .execute()
+        : await keptTotals.execute(db, { accountId: scope.accountId });
       const totals = {
         upcoming: { count: 0, amounts: [] as { currency: string; total: number; balance: number }[] },
         unpaid: { count: 0, amounts: [] as { currency: string; total: number; balance: number }[] },
         older: { count: 0, amounts: [] as { currency: string; total: number; balance: number }[] },
       };
       for (const r of rows) {
-        if (r.tab === 'draft') continue;
+        if (r.tab === 'draft' || Number(r.n) === 0) continue;
         const t = totals[r.tab];
         t.count += Number(r.n);
         t.amounts.push({ currency: r.currency, total: Number(r.total), balance: Number(r.balance) });
@@ -269,7 +309,7 @@ export function createInvoicesRepository({ db }: { db: Db }) {
     }) {
       const after = cursor ? decode(cursor) : null;
       let q = base()
-        .where((eb) => filterWhere(eb, query))
+        .where((eb) => filterWhere(eb, filterOf(query)))
         .orderBy('i.created_at', 'desc')
         .orderBy('i.id', 'desc')
         .limit(limit + 1);
