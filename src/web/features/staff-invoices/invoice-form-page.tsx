@@ -11,7 +11,7 @@ import { QueryError } from '../../components/query-error';
 import { useMe } from '../../lib/me';
 import { useProducts } from '../staff-keys/api/products';
 import { type StaffInvoice, staffInvoiceQueryOptions, useCreateInvoice, useStaffInvoice, useUpdateDraft } from './api/staff-invoices';
-import { AccountPicker } from './components/account-picker';
+import { AccountSelect } from '../../components/account-select';
 import { LinesEditor } from './components/lines-editor';
 import { Totals } from './components/totals';
 import { useStaffInvoicesTranslation } from './i18n/register';
@@ -140,7 +140,7 @@ function InvoiceForm({
               {invoice ? (
                 <TextInput label={t('form.account')} value={`${invoice.account.name} (${invoice.account.number})`} readOnly />
               ) : (
-                <AccountPicker label={t('form.account')} value={draft.accountId} required error={fieldError('accountId')} onChange={(account) => set({ accountId: account?.id ?? '' })} />
+                <AccountSelect label={t('form.account')} value={draft.accountId} required error={fieldError('accountId')} onChange={(account) => set({ accountId: account?.id ?? '' })} />
               )}
               <NativeSelect
                 label={t('form.currency')}

@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { SearchIcon } from '../../../components/icons';
 import { useAddressSearch } from '../../../lib/use-address-search';
-import { AccountPicker } from './account-picker';
+import { AccountSelect } from '../../../components/account-select';
 import { DEFAULT_FILTERS, hasFilters, INVOICE_STATUSES, type InvoiceListFilters, type InvoiceStatusFilter } from '../invoice-filters';
 import { useStaffInvoicesTranslation } from '../i18n/register';
 
@@ -23,7 +23,7 @@ export function InvoicesFilters({ filters, onChange }: { filters: InvoiceListFil
             ...INVOICE_STATUSES.map((value) => ({ value, label: t(`statuses.${value}`) })),
           ]}
         />
-        <AccountPicker
+        <AccountSelect
           label={t('filters.account')}
           placeholder={t('filters.allAccounts')}
           value={filters.account ?? ''}

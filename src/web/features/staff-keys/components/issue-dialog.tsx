@@ -1,10 +1,10 @@
 import { Alert, Button, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useProducts } from '../api/products';
-import type { AccountChoice } from '../api/search-accounts';
+import type { AccountChoice } from '../../../components/account-select';
 import { useAccountKeyGroups, useIssueKeys } from '../api/staff-keys';
 import { useStaffKeysTranslation } from '../i18n/register';
-import { AccountSelect } from './account-select';
+import { AccountSelect } from '../../../components/account-select';
 import { Dialog } from './dialog';
 
 type Term = 'perpetual' | 'subscription';

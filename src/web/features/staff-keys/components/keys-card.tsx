@@ -7,10 +7,10 @@ import { LoadMore } from '../../../components/load-more';
 import { PageLoader } from '../../../components/page-loader';
 import { QueryError } from '../../../components/query-error';
 import { useFormat } from '../../../lib/format';
-import type { AccountChoice } from '../api/search-accounts';
+import type { AccountChoice } from '../../../components/account-select';
 import { type StaffKey, useStaffKeys } from '../api/staff-keys';
 import { useStaffKeysTranslation } from '../i18n/register';
-import { AccountSelect } from './account-select';
+import { AccountSelect } from '../../../components/account-select';
 import { IssueDialog } from './issue-dialog';
 import { StatusActions } from './status-actions';
 

@@ -1,12 +1,30 @@
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type AccountChoice, useAccountChoices } from '../api/search-accounts';
-import { useStaffKeysTranslation } from '../i18n/register';
+import { useTranslation } from 'react-i18next';
+import { apiRequest } from '../lib/api-client';
+
+/** A customer account as the console's pickers show it. */
+export type AccountChoice = { id: string; number: string; name: string };
+
+/** Customer accounts whose name or number matches `q` (the first 20), for the account pickers. */
+export function accountChoicesQueryOptions(q: string) {
+  return queryOptions({
+    queryKey: ['staff', 'account-choices', q],
+    queryFn: async ({ signal }) =>
+      (await apiRequest<{ data: AccountChoice[] }>('/api/v1/staff/accounts', { query: { q, limit: 20 }, signal })).data.map(({ id, number, name }) => ({ id, number, name })),
+    staleTime: 30_000,
+  });
+}
 
 const label = (account: AccountChoice) => `${account.name} (${account.number})`;
 
-/** Picks a customer account by name or number; the server searches, the choice survives new searches. */
+/**
+ * The console's account picker (staff only: it searches /api/v1/staff/accounts): by name or
+ * number, the server searches, the choice survives new searches. `initial` names the account a
+ * form starts with, so it shows before any search.
+ */
 export function AccountSelect({
   label: fieldLabel,
   value,
@@ -26,19 +44,20 @@ export function AccountSelect({
   error?: string | undefined;
   initial?: AccountChoice | null;
 }) {
-  const { t, tApp } = useStaffKeysTranslation();
+  const { t } = useTranslation();
   const [chosen, setChosen] = useState<AccountChoice | null>(initial);
   const [search, setSearch] = useState('');
   const typed = chosen && search === label(chosen) ? '' : search.trim();
   const [term] = useDebouncedValue(typed, 250);
-  const accounts = useAccountChoices(term, true);
+  const accounts = useQuery({ ...accountChoicesQueryOptions(term), placeholderData: keepPreviousData });
   const found = accounts.data ?? [];
-  const options = [...(chosen && !found.some((a) => a.id === chosen.id) ? [chosen] : []), ...found];
+  const known = chosen ?? initial;
+  const options = [...(known && !found.some((a) => a.id === known.id) ? [known] : []), ...found];
 
   return (
     <Select
       label={fieldLabel}
-      description={t('keys.accountHint')}
+      description={t('accountSelect.hint')}
       placeholder={placeholder}
       required={required}
       clearable={clearable}
@@ -54,11 +73,11 @@ export function AccountSelect({
       onSearchChange={setSearch}
       // The server has already matched name and number.
       filter={({ options: all }) => all}
-      nothingFoundMessage={accounts.isFetching ? tApp('app.loading') : t('keys.noAccounts')}
+      nothingFoundMessage={accounts.isFetching ? t('app.loading') : t('accountSelect.nothingFound')}
       error={error}
       // In the dialog (or the page), not in a portal at the end of the body, outside every landmark.
       comboboxProps={{ withinPortal: false }}
-      clearButtonProps={{ 'aria-label': t('common.clear') }}
+      clearButtonProps={{ 'aria-label': t('accountSelect.clear') }}
     />
   );
 }
