@@ -1,7 +1,7 @@
-import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
-import { DownloadIcon, SearchIcon } from '../../../components/icons';
+import { DownloadIcon, } from '../../../components/icons';
 import { useAddressSearch } from '../../../lib/use-address-search';
 import {
   CASE_SEVERITIES,
@@ -82,19 +82,12 @@ export function CasesFilters({
             filters.contact,
           )}
         />
-        <TextInput
-          type="date"
-          label={t('list.from')}
-          value={filters.from ?? ''}
-          max={filters.to ?? undefined}
-          onChange={(event) => onChange({ ...filters, from: event.currentTarget.value || null })}
-        />
-        <TextInput
-          type="date"
-          label={t('list.to')}
-          value={filters.to ?? ''}
-          min={filters.from ?? undefined}
-          onChange={(event) => onChange({ ...filters, to: event.currentTarget.value || null })}
+        <DateRangeFields
+          fromLabel={t('list.from')}
+          toLabel={t('list.to')}
+          from={filters.from}
+          to={filters.to}
+          onChange={(range) => onChange({ ...filters, ...range })}
         />
     </>
   );
@@ -102,15 +95,7 @@ export function CasesFilters({
   return (
     <search aria-label={t('list.filtersLabel')}>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" mb="sm" style={{ alignItems: 'end' }}>
-        <TextInput
-          label={t('list.search')}
-          description={t('list.searchHint')}
-          type="search"
-          leftSection={<SearchIcon size={16} />}
-          value={input}
-          onChange={(event) => setInput(event.currentTarget.value)}
-          maxLength={200}
-        />
+        <SearchField label={t('list.search')} hint={t('list.searchHint')} value={input} onChange={setInput} />
         <NativeSelect
           label={t('fields.status')}
           value={filters.status ?? ''}

@@ -1,5 +1,5 @@
-import { Button, Group, SimpleGrid, TextInput } from '@mantine/core';
-import { SearchIcon } from '../../../components/icons';
+import { Button, Group, SimpleGrid, } from '@mantine/core';
+import { DateRangeFields, SearchField } from '../../../components/filter-fields';
 import { useAddressSearch } from '../../../lib/use-address-search';
 import { hasFilters, type InvoiceListFilters } from '../invoice-filters';
 import { useInvoicesTranslation } from '../i18n/register';
@@ -11,28 +11,13 @@ export function InvoicesFilters({ filters, onChange }: { filters: InvoiceListFil
   return (
     <search aria-label={t('list.filtersLabel')}>
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm" mb="sm" style={{ alignItems: 'end' }}>
-        <TextInput
-          label={t('list.search')}
-          description={t('list.searchHint')}
-          type="search"
-          leftSection={<SearchIcon size={16} />}
-          value={input}
-          onChange={(event) => setInput(event.currentTarget.value)}
-          maxLength={40}
-        />
-        <TextInput
-          type="date"
-          label={t('list.from')}
-          value={filters.from ?? ''}
-          max={filters.to ?? undefined}
-          onChange={(event) => onChange({ ...filters, from: event.currentTarget.value || null })}
-        />
-        <TextInput
-          type="date"
-          label={t('list.to')}
-          value={filters.to ?? ''}
-          min={filters.from ?? undefined}
-          onChange={(event) => onChange({ ...filters, to: event.currentTarget.value || null })}
+        <SearchField label={t('list.search')} hint={t('list.searchHint')} value={input} onChange={setInput} maxLength={40} />
+        <DateRangeFields
+          fromLabel={t('list.from')}
+          toLabel={t('list.to')}
+          from={filters.from}
+          to={filters.to}
+          onChange={(range) => onChange({ ...filters, ...range })}
         />
       </SimpleGrid>
       {hasFilters(filters) && (

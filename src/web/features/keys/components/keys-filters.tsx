@@ -1,5 +1,5 @@
-import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
-import { DownloadIcon, SearchIcon } from '../../../components/icons';
+import { Button, Group, NativeSelect, SimpleGrid, } from '@mantine/core';
+import { DownloadIcon, } from '../../../components/icons';
 import { useAddressSearch } from '../../../lib/use-address-search';
 import type { KeyFacets } from '../api/get-key-facets';
 import { useKeysTranslation } from '../i18n/register';
@@ -39,15 +39,7 @@ export function KeysFilters({
     <search aria-label={t('list.filtersLabel')}>
       {/* Aligned at the bottom: only the search box has a hint under its label. */}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" mb="sm" style={{ alignItems: 'end' }}>
-        <TextInput
-          label={t('list.search')}
-          description={t('list.searchHint')}
-          type="search"
-          leftSection={<SearchIcon size={16} />}
-          value={input}
-          onChange={(event) => setInput(event.currentTarget.value)}
-          maxLength={200}
-        />
+        <SearchField label={t('list.search')} hint={t('list.searchHint')} value={input} onChange={setInput} />
         <NativeSelect
           label={t('list.show')}
           value={filters.filter ?? ''}

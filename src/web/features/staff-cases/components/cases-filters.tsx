@@ -1,5 +1,5 @@
-import { Button, Checkbox, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
-import { SearchIcon } from '../../../components/icons';
+import { Button, Checkbox, Group, NativeSelect, SimpleGrid, } from '@mantine/core';
+import { SearchField } from '../../../components/filter-fields';
 import { useAddressSearch } from '../../../lib/use-address-search';
 import { type Assigned, CASE_STATUSES, CASE_TYPES, type CaseListFilters, type CaseSort, type CaseType, DEFAULT_FILTERS, hasFilters, type StatusFilter } from '../case-filters';
 import { useStaffCasesTranslation } from '../i18n/register';
@@ -41,15 +41,7 @@ export function CasesFilters({ filters, onChange }: { filters: CaseListFilters; 
             ...CASE_STATUSES.map((value) => ({ value, label: t(`statuses.${value}`) })),
           ]}
         />
-        <TextInput
-          label={t('filters.search')}
-          description={t('filters.searchHint')}
-          type="search"
-          leftSection={<SearchIcon size={16} />}
-          value={input}
-          onChange={(event) => setInput(event.currentTarget.value)}
-          maxLength={200}
-        />
+        <SearchField label={t('filters.search')} hint={t('filters.searchHint')} value={input} onChange={setInput} />
         <NativeSelect
           label={t('filters.sort')}
           value={filters.sort}

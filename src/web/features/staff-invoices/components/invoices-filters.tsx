@@ -1,5 +1,5 @@
-import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
-import { SearchIcon } from '../../../components/icons';
+import { Button, Group, NativeSelect, SimpleGrid, } from '@mantine/core';
+import { SearchField } from '../../../components/filter-fields';
 import { useAddressSearch } from '../../../lib/use-address-search';
 import { AccountSelect } from '../../../components/account-select';
 import { DEFAULT_FILTERS, hasFilters, INVOICE_STATUSES, type InvoiceListFilters, type InvoiceStatusFilter } from '../invoice-filters';
@@ -30,15 +30,7 @@ export function InvoicesFilters({ filters, onChange }: { filters: InvoiceListFil
           clearable
           onChange={(account) => onChange({ ...filters, account: account?.id ?? null })}
         />
-        <TextInput
-          label={t('filters.search')}
-          description={t('filters.searchHint')}
-          type="search"
-          leftSection={<SearchIcon size={16} />}
-          value={input}
-          onChange={(event) => setInput(event.currentTarget.value)}
-          maxLength={40}
-        />
+        <SearchField label={t('filters.search')} hint={t('filters.searchHint')} value={input} onChange={setInput} maxLength={40} />
       </SimpleGrid>
       {hasFilters(filters) && (
         <Group justify="flex-end" mb="sm">
