@@ -7,10 +7,9 @@
 // databases. BENCH_CASES / BENCH_COMMENTS / BENCH_CASE_ACCOUNTS shrink the data for a quick run;
 // BENCH_TENTH_ONLY=1 runs the tenth only.
 import path from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { BENCH_CASE_ADMIN, BENCH_CASE_MEMBER, generateCasesData } from './generate-cases.js';
-import { ROOT, SERVER_ENTRY, freePort, loginCookie, startNode, tempDir, verdict } from './lib.js';
+import { ROOT, SERVER_ENTRY, freePort, load, loadLine, type LoadResult, loginCookie, startNode, tempDir, verdict } from './lib.js';
 import { warnIfBusy } from './me.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -20,16 +19,8 @@ const ACCOUNTS = Number(process.env.BENCH_CASE_ACCOUNTS ?? 50_000);
 const BIG = 5_000;
 const TARGET = { p99: 30, growth: 1.5 };
 
-type Result = { rps: number; p99: number; mean: number; non2xx: number; errors: number };
-
-async function run(url: string, headers: Record<string, string> = {}): Promise<Result> {
-  await autocannon({ url, connections: 50, duration: 3, headers });
-  const r = await autocannon({ url, connections: 50, duration: DURATION_S, headers });
-  return { rps: r.requests.average, p99: r.latency.p99, mean: r.latency.mean, non2xx: r.non2xx, errors: r.errors };
-}
-
-const line = (name: string, r: Result, bare: Result) =>
-  `  ${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  ratio ${(r.rps / bare.rps).toFixed(3)}  mean ${r.mean.toFixed(1).padStart(5)} ms  p99 ${r.p99.toFixed(1).padStart(5)} ms ${verdict(r.p99 < TARGET.p99)}${r.non2xx || r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors!)` : ''}`;
+const run = (url: string, headers: Record<string, string> = {}) => load(url, { headers, durationS: DURATION_S });
+const line = (name: string, r: LoadResult, bare: LoadResult) => loadLine(name, r, bare, TARGET.p99);
 
 const VIEWS = [
   ['recent', '/api/v1/cases?view=recent'],

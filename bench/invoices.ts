@@ -5,10 +5,9 @@
 // SQLite always; PostgreSQL too when BENCH_DATABASE_URL names a server whose role may create
 // databases. BENCH_INVOICES shrinks the data and BENCH_DURATION the runs for a quick check.
 import path from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { BENCH_INVOICE_ADMIN, BENCH_PDF_INVOICE, generateInvoicesData } from './generate-invoices.js';
-import { ROOT, SERVER_ENTRY, freePort, loginCookie, median, startNode, tempDir, verdict } from './lib.js';
+import { ROOT, SERVER_ENTRY, freePort, load, loadLine, type LoadResult, loginCookie, median, startNode, tempDir, verdict } from './lib.js';
 import { warnIfBusy } from './me.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -16,16 +15,8 @@ const INVOICES = Number(process.env.BENCH_INVOICES ?? 10_000);
 const PDF_RUNS = Number(process.env.BENCH_PDF_RUNS ?? 40);
 const TARGET = { p99: 30, pdfMedian: 150 };
 
-type Result = { rps: number; p99: number; mean: number; non2xx: number; errors: number };
-
-async function run(url: string, headers: Record<string, string> = {}): Promise<Result> {
-  await autocannon({ url, connections: 50, duration: Math.min(3, DURATION_S), headers });
-  const r = await autocannon({ url, connections: 50, duration: DURATION_S, headers });
-  return { rps: r.requests.average, p99: r.latency.p99, mean: r.latency.mean, non2xx: r.non2xx, errors: r.errors };
-}
-
-const line = (name: string, r: Result, bare: Result) =>
-  `  ${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  ratio ${(r.rps / bare.rps).toFixed(3)}  mean ${r.mean.toFixed(1).padStart(5)} ms  p99 ${r.p99.toFixed(1).padStart(5)} ms ${verdict(r.p99 < TARGET.p99)}${r.non2xx || r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors!)` : ''}`;
+const run = (url: string, headers: Record<string, string> = {}) => load(url, { headers, durationS: DURATION_S });
+const line = (name: string, r: LoadResult, bare: LoadResult) => loadLine(name, r, bare, TARGET.p99);
 
 const TABS = [
   ['upcoming (first page, totals)', '/api/v1/invoices?tab=upcoming'],

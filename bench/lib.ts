@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import autocannon from 'autocannon';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const SERVER_ENTRY = path.join(ROOT, 'dist/server/main.js');
@@ -157,3 +158,18 @@ export function verdict(ok: boolean): string {
 }
 
 export const DEMO_PASSWORD = 'portico-demo';
+
+export type LoadResult = { rps: number; p99: number; mean: number; non2xx: number; errors: number };
+
+/** autocannon at `connections` for `durationS` seconds after a warm-up of up to 3 s. */
+export async function load(url: string, { headers = {}, durationS, connections = 50 }: { headers?: Record<string, string>; durationS: number; connections?: number }): Promise<LoadResult> {
+  await autocannon({ url, connections, duration: Math.min(3, durationS), headers });
+  const r = await autocannon({ url, connections, duration: durationS, headers });
+  return { rps: r.requests.average, p99: r.latency.p99, mean: r.latency.mean, non2xx: r.non2xx, errors: r.errors };
+}
+
+/** One result line: requests per second, the ratio to the bare route's, mean and p99 against the target. */
+export function loadLine(name: string, r: LoadResult, bare: LoadResult, p99Target: number): string {
+  const failures = r.non2xx || r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors!)` : '';
+  return `  ${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  ratio ${(r.rps / bare.rps).toFixed(3)}  mean ${r.mean.toFixed(1).padStart(5)} ms  p99 ${r.p99.toFixed(1).padStart(5)} ms ${verdict(r.p99 < p99Target)}${failures}`;
+}
