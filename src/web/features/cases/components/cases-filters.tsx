@@ -1,7 +1,8 @@
-import { Button, Group, NativeSelect, SimpleGrid, } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
-import { DownloadIcon, } from '../../../components/icons';
+import { DateRangeFields, SearchField } from '../../../components/filter-fields';
+import { DownloadIcon } from '../../../components/icons';
 import { useAddressSearch } from '../../../lib/use-address-search';
 import {
   CASE_SEVERITIES,

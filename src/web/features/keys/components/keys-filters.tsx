@@ -1,5 +1,6 @@
-import { Button, Group, NativeSelect, SimpleGrid, } from '@mantine/core';
-import { DownloadIcon, } from '../../../components/icons';
+import { Button, Group, NativeSelect, SimpleGrid } from '@mantine/core';
+import { SearchField } from '../../../components/filter-fields';
+import { DownloadIcon } from '../../../components/icons';
 import { useAddressSearch } from '../../../lib/use-address-search';
 import type { KeyFacets } from '../api/get-key-facets';
 import { useKeysTranslation } from '../i18n/register';
