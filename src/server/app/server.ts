@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
+import { apiTokensRoutes } from '../modules/api-tokens/api-tokens.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { casesRoutes } from '../modules/cases/cases.routes.js';
@@ -157,6 +158,7 @@ export async function buildServer(deps: AppDeps, { logger }: BuildServerOptions 
 
   await app.register(authRoutes);
   await app.register(usersRoutes);
+  await app.register(apiTokensRoutes);
   await app.register(accountUsersRoutes);
   await app.register(staffUsersRoutes);
   await app.register(auditRoutes);

@@ -425,6 +425,24 @@ export interface InvoiceTotalsTable {
   balance: number;
 }
 
+/** Personal API tokens (migration 0011): only the SHA-256 of the secret is kept. */
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  account_id: string;
+  name: string;
+  token_hash: string;
+  token_hint: string;
+  /** JSON array of scopes, e.g. ["cases:read", "keys:write"]. */
+  scopes: Json;
+  expires_at: Timestamp;
+  last_used_at: Timestamp | null;
+  last_used_ip: string | null;
+  revoked_at: Timestamp | null;
+  revoked_by_user_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface InvoiceLinesTable {
   id: string;
   invoice_id: string;
@@ -518,6 +536,7 @@ export interface Database {
   upload_locks: UploadLocksTable;
   invoices: InvoicesTable;
   invoice_totals: InvoiceTotalsTable;
+  api_tokens: ApiTokensTable;
   invoice_lines: InvoiceLinesTable;
   payments: PaymentsTable;
   webhook_events: WebhookEventsTable;

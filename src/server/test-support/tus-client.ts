@@ -18,8 +18,11 @@ export interface TusRun {
  */
 export function tusUpload(opts: {
   endpoint: string;
-  origin: string;
-  cookie: string;
+  /** Omitted: no Origin header (as a script sends none). */
+  origin?: string;
+  cookie?: string;
+  /** A personal API token instead of the session cookie. */
+  bearer?: string;
   file: string;
   metadata: Record<string, string>;
   uploadUrl?: string | null;
@@ -37,7 +40,11 @@ export function tusUpload(opts: {
       uploadSize: size,
       chunkSize: opts.chunkSize ?? 8 * 1024 * 1024,
       metadata: opts.metadata,
-      headers: { Cookie: opts.cookie, Origin: opts.origin },
+      headers: {
+        ...(opts.cookie ? { Cookie: opts.cookie } : {}),
+        ...(opts.bearer ? { Authorization: `Bearer ${opts.bearer}` } : {}),
+        ...(opts.origin ? { Origin: opts.origin } : {}),
+      },
       retryDelays: opts.retryDelays ?? [],
       storeFingerprintForResuming: false,
       onBeforeRequest(req) {

@@ -1,4 +1,5 @@
 import { AppError, errors } from '../errors.js';
+import type { ApiTokenScope } from '../../modules/api-tokens/api-token-scopes.js';
 import type { CustomerRole, Permission, StaffRole } from './permissions.js';
 
 /** Who is making the request, resolved once per request from the session. */
@@ -15,6 +16,8 @@ export type Actor =
       billing: boolean;
       downloads: boolean;
       permissions: ReadonlySet<Permission>;
+      /** Set when the request came with a personal API token (`sessionId` is then the token's id): what it may reach. */
+      apiTokenScopes?: readonly ApiTokenScope[];
     }
   | {
       kind: 'staff';

@@ -3,6 +3,9 @@ import { resolveSession } from '../../modules/auth/auth.usecases.js';
 import type { Config } from '../config.js';
 import { errors } from '../errors.js';
 import { mfaEnrollmentRequired } from '../../modules/auth/auth.errors.js';
+import { requiredScope, scopeCovers } from '../../modules/api-tokens/api-token-scopes.js';
+import { apiTokenScopeMissing, invalidApiToken, resolveApiToken } from '../../modules/api-tokens/api-tokens.js';
+import { hitRateLimit } from '../rate-limit.js';
 import { ANONYMOUS, type Actor } from './actor.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -33,7 +36,14 @@ export function isSameOriginRequest(request: FastifyRequest, publicOrigin: strin
   return typeof origin === 'string' && origin === publicOrigin;
 }
 
-/** Resolves the session cookie to `request.actor`, enforces CSRF and the route's `auth` level. */
+/** The token of an `Authorization: Bearer …` header; null without one (an empty one is ""). */
+function bearerToken(header: string | undefined): string | null {
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer(?:\s+(.*))?$/i.exec(header.trim());
+  return match ? (match[1] ?? '').trim() : null;
+}
+
+/** Resolves the session cookie (or an API token) to `request.actor`, enforces CSRF and the route's `auth` level. */
 export function registerSessionHooks(app: FastifyInstance): void {
   const { config, db } = app.deps;
   app.decorateRequest<Actor | null>('actor', null);
@@ -50,10 +60,26 @@ export function registerSessionHooks(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
     request.actor = ANONYMOUS;
     const routeConfig = request.routeOptions.config;
+    const isApi = request.url.startsWith('/api/');
+    // A personal API token (customers' own automation) stands for its user on the routes its
+    // scopes reach, and nowhere else; the request's cookies are not read then. A browser never
+    // sends an Authorization header to another site on its own, so no CSRF check is needed.
+    const bearer = isApi && routeConfig.auth === 'user' ? bearerToken(request.headers.authorization) : null;
+    if (bearer !== null) {
+      const actor = await resolveApiToken({ db, token: bearer, ip: request.ip });
+      if (!actor) {
+        // Guessing is hopeless (256 random bits), but a stream of bad tokens from one address is cut off.
+        await hitRateLimit(db, { bucket: `api-token-failure:${request.ip}`, max: 30, windowMs: 15 * 60_000 });
+        throw invalidApiToken();
+      }
+      const needed = requiredScope(request.method, request.routeOptions.url ?? '');
+      if (!needed || !scopeCovers(actor.apiTokenScopes ?? [], needed)) throw apiTokenScopeMissing();
+      request.actor = actor;
+      return;
+    }
     if (!SAFE_METHODS.has(request.method) && routeConfig.csrf !== false && !isSameOriginRequest(request, config.publicOrigin)) {
       throw errors.csrf();
     }
-    const isApi = request.url.startsWith('/api/');
     // Only the API reads the session; static files and the SPA shell never touch the database.
     const token = isApi ? request.cookies[config.session.cookieName] : undefined;
     if (token) {
