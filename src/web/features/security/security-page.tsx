@@ -2,6 +2,7 @@ import './i18n/register';
 import { Alert, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '../../components/document-title';
 import { useMe } from '../../lib/me';
+import { ApiTokensCard } from './components/api-tokens-card';
 import { MfaCard } from './components/mfa-card';
 import { PasswordCard } from './components/password-card';
 import { PolicyCard } from './components/policy-card';
@@ -30,6 +31,7 @@ export function SecurityPage() {
         <>
           <PasswordCard />
           <SessionsCard />
+          {me.account && me.user.kind === 'customer' && <ApiTokensCard isAdmin={me.abilities.manageUsers} />}
           {me.abilities.manageAccountSecurity && me.account && <PolicyCard accountId={me.account.id} />}
         </>
       )}

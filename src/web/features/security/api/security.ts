@@ -108,3 +108,40 @@ export function useSetRequireMfa(accountId: string) {
     },
   });
 }
+
+export const API_TOKEN_SCOPES = ['cases:read', 'cases:write', 'keys:read', 'keys:write', 'invoices:read', 'downloads:read', 'reports:read'] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+export const API_TOKEN_LIFETIMES = [7, 30, 90, 365] as const;
+export type ApiToken = {
+  id: string;
+  name: string;
+  hint: string;
+  scopes: ApiTokenScope[];
+  user: { id: string; name: string; email: string };
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  lastUsedIp: string | null;
+  revokedAt: string | null;
+  status: 'active' | 'expired' | 'revoked';
+};
+
+/** Your own tokens, or (`everyone`, account admins) every user's in the account. */
+export const apiTokensQueryOptions = (everyone: boolean) =>
+  queryOptions({
+    queryKey: [...root, 'api-tokens', everyone ? 'account' : 'mine'],
+    queryFn: async ({ signal }) => (await apiRequest<{ data: ApiToken[] }>(everyone ? '/api/v1/account/api-tokens' : '/api/v1/me/api-tokens', { signal })).data,
+  });
+
+export const useApiTokens = (everyone: boolean) => useQuery(apiTokensQueryOptions(everyone));
+
+/** The answer holds the secret, which the server never shows again. */
+export const useCreateApiToken = () =>
+  useSecurityMutation(
+    async (input: { name: string; scopes: ApiTokenScope[]; lifetimeDays: (typeof API_TOKEN_LIFETIMES)[number] }) =>
+      apiRequest<{ data: ApiToken; secret: string }>('/api/v1/me/api-tokens', { method: 'POST', body: input }),
+    false,
+  );
+
+export const useRevokeApiToken = () =>
+  useSecurityMutation(async ({ id }: { id: string }) => apiRequest<void>(`/api/v1/me/api-tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }), false);
