@@ -1,0 +1,116 @@
+import { can } from '../../app/auth/actor.js';
+import { recordAuditEvent } from '../../app/audit.js';
+import { createError } from '../../app/errors.js';
+import type { AppDeps } from '../../app/types.js';
+import type { KeyActor } from '../keys/keys.policy.js';
+import { compareVersions } from '../keys/key-format.js';
+import { checkLink, signLink } from './download-links.js';
+import { type Coverage, downloadScope, releaseCoverage } from './downloads.policy.js';
+import { type ArtifactRecord, createDownloadsRepository, type EntitlingKey, type ReleaseRecord } from './downloads.repository.js';
+
+export const artifactNotFound = createError({ code: 'download.not_found', status: 404, message: 'Download not found' });
+export const notCovered = createError({ code: 'download.not_covered', status: 403, message: "Your product keys' maintenance does not cover this release" });
+export const linkExpired = createError({ code: 'download.link_expired', status: 403, message: 'This download link has expired; ask for a new one on the downloads page' });
+export const linkInvalid = createError({ code: 'download.link_invalid', status: 403, message: 'This download link is not valid for you' });
+export const noSignature = createError({ code: 'download.no_signature', status: 404, message: 'This file has no signature file' });
+
+export const ARTIFACT_ID = /^art_[0-9a-z]{26}$/;
+
+/** Newest first: by publication, then by version (two releases published the same second). */
+export function newestFirst(a: ReleaseRecord, b: ReleaseRecord): number {
+  const byDate = (b.publishedAt ?? b.createdAt).localeCompare(a.publishedAt ?? a.createdAt);
+  return byDate !== 0 ? byDate : compareVersions(b.version, a.version);
+}
+
+export interface DownloadRelease {
+  release: ReleaseRecord;
+  coverage: Coverage;
+  artifacts: ArtifactRecord[];
+}
+
+/**
+ * The downloads page: every product the actor may download (a key of it in their download scope),
+ * each with its published releases newest first, their files, and whether the actor's keys cover
+ * each release (else why not).
+ */
+export async function listDownloads({ deps, ka }: { deps: AppDeps; ka: KeyActor }) {
+  const repo = createDownloadsRepository({ db: deps.db });
+  const keys = await repo.entitlingKeys(downloadScope(ka));
+  const productIds = [...new Set(keys.map((k) => k.productId))];
+  const [products, releases] = await Promise.all([repo.products(productIds), repo.releasesOf(productIds, { publishedOnly: true })]);
+  const artifacts = await repo.artifactsOf(releases.map((r) => r.id));
+  return {
+    products: products.map((p) => {
+      const productKeys = keys.filter((k) => k.productId === p.id);
+      return {
+        product: p,
+        keyCount: productKeys.length,
+        releases: releases
+          .filter((r) => r.productId === p.id)
+          .sort(newestFirst)
+          .map((release): DownloadRelease => ({ release, coverage: releaseCoverage(productKeys, release.publishedAt!), artifacts: artifacts.filter((a) => a.releaseId === release.id) })),
+      };
+    }),
+  };
+}
+
+/**
+ * A published artifact of a product the actor may download, or 404 (another product, a draft, an
+ * unknown or malformed id: nothing is revealed). With `requireCoverage`, a release the actor's
+ * keys do not cover is 403 with the reason.
+ */
+export async function getDownloadableArtifact({ deps, ka, artifactId, requireCoverage }: { deps: AppDeps; ka: KeyActor; artifactId: string; requireCoverage: boolean }) {
+  if (!ARTIFACT_ID.test(artifactId)) throw artifactNotFound();
+  const repo = createDownloadsRepository({ db: deps.db });
+  const artifact = await repo.findArtifact(artifactId);
+  const release = artifact ? await repo.findRelease(artifact.releaseId) : null;
+  if (!artifact || !release?.publishedAt) throw artifactNotFound();
+  const keys: EntitlingKey[] = await repo.entitlingKeys(downloadScope(ka), release.productId);
+  if (!keys.length) throw artifactNotFound();
+  const coverage = releaseCoverage(keys, release.publishedAt);
+  if (requireCoverage && !coverage.covered) {
+    throw notCovered({ detail: coverage.reason === 'maintenance_ended' ? `Maintenance ended on ${coverage.maintenanceEnd!.slice(0, 10)}, before this release was published` : 'None of your keys includes maintenance for releases after it was issued' });
+  }
+  return { artifact, release, coverage };
+}
+
+/** A signed link to the file, for this user in this account, valid for DOWNLOAD_LINK_SECONDS (≤ 5 min). Entitlement is checked here and again on the fetch. */
+export async function issueDownloadLink({ deps, ka, artifactId }: { deps: AppDeps; ka: KeyActor; artifactId: string }) {
+  const { artifact } = await getDownloadableArtifact({ deps, ka, artifactId, requireCoverage: true });
+  const { linkSecret, linkSeconds } = deps.config.downloads;
+  const { expires, sig } = signLink(linkSecret, { artifactId: artifact.id, userId: ka.actor.userId, accountId: ka.actor.accountId }, { seconds: linkSeconds });
+  return {
+    url: `/api/v1/downloads/${artifact.id}/content?expires=${expires}&sig=${sig}`,
+    expiresAt: new Date(expires * 1000).toISOString(),
+  };
+}
+
+/** The fetch: the link must be this user's, unexpired and untouched, and the entitlement must still hold. */
+export async function authorizeFetch({ deps, ka, artifactId, link }: { deps: AppDeps; ka: KeyActor; artifactId: string; link: { expires: number; sig: string } }) {
+  if (!ARTIFACT_ID.test(artifactId)) throw artifactNotFound();
+  const { linkSecret, linkSeconds } = deps.config.downloads;
+  const check = checkLink(linkSecret, { artifactId, userId: ka.actor.userId, accountId: ka.actor.accountId }, link, { maxSeconds: linkSeconds });
+  if (check === 'invalid') throw linkInvalid();
+  if (check === 'expired') throw linkExpired();
+  return getDownloadableArtifact({ deps, ka, artifactId, requireCoverage: true });
+}
+
+/** Records a download in the account's activity (who, what, from where). */
+export async function recordDownload({ deps, ka, artifact, release, ip, range }: { deps: AppDeps; ka: KeyActor; artifact: ArtifactRecord; release: ReleaseRecord; ip: string; range: { start: number; end: number } | null }) {
+  await recordAuditEvent(deps.db, {
+    accountId: ka.actor.accountId, actorUserId: ka.actor.userId, action: 'download.fetched', targetType: 'release_artifact', targetId: artifact.id, ip,
+    data: {
+      product: release.productName, version: release.version, channel: release.channel, fileName: artifact.fileName, platform: artifact.platform, arch: artifact.arch,
+      size: artifact.size, ...(range ? { rangeStart: range.start, rangeEnd: range.end } : {}),
+    },
+  });
+}
+
+/** `sha256sum` format: the checksum, two spaces, the file name. */
+export const sha256sumLine = (a: ArtifactRecord): string => `${a.sha256}  ${a.fileName}\n`;
+
+/** Whether the actor may download anything at all (the navigation shows Downloads then). */
+export async function mayDownloadAnything({ deps, ka }: { deps: AppDeps; ka: KeyActor }): Promise<boolean> {
+  if (can(ka.actor, 'use:downloads')) return true;
+  return (await createDownloadsRepository({ db: deps.db }).entitlingKeys(downloadScope(ka))).length > 0;
+}
