@@ -513,6 +513,7 @@ export interface ReleaseArtifactsTable {
   signature_file_name: string | null;
   signature_storage_key: string | null;
   signature_size: number | null;
+  signature_sha256: string | null;
   upload_id: string | null;
   uploader_user_id: string | null;
   created_at: Timestamp;

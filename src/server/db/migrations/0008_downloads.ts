@@ -41,6 +41,7 @@ export async function up(db: Kysely<unknown>, { types: t }: MigrationContext): P
     .addColumn('signature_file_name', 'text')
     .addColumn('signature_storage_key', 'text')
     .addColumn('signature_size', 'bigint')
+    .addColumn('signature_sha256', 'text')
     .addColumn('upload_id', 'text', (c) => c.unique())
     .addColumn('uploader_user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('created_at', t.timestamp, (c) => c.notNull())

@@ -31,6 +31,7 @@ export interface ArtifactRecord {
   signatureFileName: string | null;
   signatureStorageKey: string | null;
   signatureSize: number | null;
+  signatureSha256: string | null;
   createdAt: string;
 }
 
@@ -77,6 +78,7 @@ const toArtifact = (r: Selectable<Database['release_artifacts']>): ArtifactRecor
   signatureFileName: r.signature_file_name,
   signatureStorageKey: r.signature_storage_key,
   signatureSize: r.signature_size === null ? null : Number(r.signature_size),
+  signatureSha256: r.signature_sha256,
   createdAt: r.created_at,
 });
 
@@ -155,10 +157,10 @@ export function createDownloadsRepository({ db }: { db: Db }) {
       await trx.insertInto('release_artifacts').values(a).execute();
     },
 
-    async setSignature(trx: Db, artifactId: string, s: { fileName: string; storageKey: string; size: number } | null) {
+    async setSignature(trx: Db, artifactId: string, s: { fileName: string; storageKey: string; size: number; sha256: string } | null) {
       await trx
         .updateTable('release_artifacts')
-        .set({ signature_file_name: s?.fileName ?? null, signature_storage_key: s?.storageKey ?? null, signature_size: s?.size ?? null })
+        .set({ signature_file_name: s?.fileName ?? null, signature_storage_key: s?.storageKey ?? null, signature_size: s?.size ?? null, signature_sha256: s?.sha256 ?? null })
         .where('id', '=', artifactId)
         .execute();
     },

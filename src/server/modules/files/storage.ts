@@ -40,6 +40,8 @@ export interface FileStorage {
   moveUpload(uploadId: string, key: string, size: number): Promise<void>;
   /** Writes a small permanent object in one piece (detached signatures, demo artifacts); replaces it if present. */
   write(key: string, data: Buffer): Promise<void>;
+  /** Removes a permanent object (a release file taken back); nothing when it is gone already. */
+  remove(key: string): Promise<void>;
   /** Moves a permanent object (attachments/… → quarantine/…). */
   move(from: string, to: string, size: number): Promise<void>;
   /** Removes what tus keeps beside an upload's bytes (its info record) once the bytes moved. */
@@ -112,6 +114,9 @@ function createLocalStorage(directory: string, expiryMs: number): FileStorage {
       const to = at(key);
       await fsp.writeFile(`${to}.partial`, data);
       await fsp.rename(`${to}.partial`, to);
+    },
+    async remove(key) {
+      await fsp.rm(at(key), { force: true });
     },
     async move(from, to, expected) {
       if ((await size(to)) === expected && (await size(from)) === null) return;
@@ -219,6 +224,9 @@ function createS3Storage(s: Extract<FilesConfig['storage'], { kind: 's3' }>, exp
     },
     async write(key, data) {
       await client.send(new PutObjectCommand({ Bucket, Key: checkKey(key), Body: data, ContentLength: data.length }));
+    },
+    async remove(key) {
+      await client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: [{ Key: checkKey(key) }] } }));
     },
     async move(from, to, size) {
       checkKey(from);
