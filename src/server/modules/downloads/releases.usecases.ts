@@ -23,7 +23,6 @@ import { releaseMails } from './release-mails.js';
 
 export const releaseNotFound = createError({ code: 'release.not_found', status: 404, message: 'Release not found' });
 const artifactNotFound = createError({ code: 'release.artifact_not_found', status: 404, message: 'File not found in this release' });
-const productNotFound = createError({ code: 'product.not_found', status: 404, message: 'Product not found' });
 const versionTaken = createError({ code: 'release.version_taken', status: 409, message: 'This product has a release with this version' });
 const alreadyPublished = createError({ code: 'release.published', status: 409, message: 'The release is published; unpublish it first' });
 const notPublished = createError({ code: 'release.not_published', status: 409, message: 'The release is not published' });
