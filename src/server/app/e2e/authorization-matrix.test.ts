@@ -429,6 +429,7 @@ const MATRIX: Row[] = [
     expect: signedIn(404, { agent: 200, staffBilling: 200, staffAdmin: 200, release: 403 }),
   },
   { method: 'GET', url: '/api/v1/downloads', expect: customersOnly(200) },
+  { method: 'GET', url: '/api/v1/downloads/updates', expect: customersOnly(200) },
   { method: 'POST', url: '/api/v1/downloads/:artifactId/link', request: (f) => ({ url: downloadAs(f, 'link') }), expect: customersOnly(200, { otherAdmin: 404 }) },
   { method: 'GET', url: '/api/v1/downloads/:artifactId/content', request: (f, a) => ({ url: contentLink(f, a) }), expect: customersOnly(200, { otherAdmin: 404 }) },
   { method: 'GET', url: '/api/v1/downloads/:artifactId/sha256', request: (f) => ({ url: downloadAs(f, 'sha256') }), expect: customersOnly(200, { otherAdmin: 404 }) },

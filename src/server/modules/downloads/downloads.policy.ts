@@ -13,8 +13,8 @@ export function downloadScope(ka: KeyActor): KeyListScope {
   return keyListScope(ka);
 }
 
-/** True when the actor needs their managed key groups to compute the download scope. */
-export const needsManagedGroups = (actor: CustomerActor): boolean => !can(actor, 'use:downloads') && can(actor, 'read:keys:groups');
+/** True when the actor's key scope (downloads without the flag, update hints) depends on the key groups they manage. */
+export const needsManagedGroups = (actor: CustomerActor): boolean => can(actor, 'read:keys:groups');
 
 export type Coverage =
   | { covered: true }

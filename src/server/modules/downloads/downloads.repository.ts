@@ -99,6 +99,25 @@ export function createDownloadsRepository({ db }: { db: Db }) {
       return rows.map((r) => ({ id: r.id, productId: r.product_id, maintenanceEnd: r.maintenance_end, createdAt: r.created_at, lastUsedVersion: r.last_used_version }));
     },
 
+    /** Active keys in the scope that reported a version, with their product: the candidates for update hints (the dashboard's). */
+    async keysWithVersion(scope: KeyListScope, limit: number) {
+      const rows = await db
+        .selectFrom('product_keys as k')
+        .innerJoin('products as p', 'p.id', 'k.product_id')
+        .select(['k.id', 'k.product_id', 'p.name as product_name', 'k.license_key', 'k.last_used_version', 'k.maintenance_end', 'k.created_at', 'k.status', 'k.assigned_name'])
+        .where((eb) => keyScopeWhere(eb, scope))
+        .where('k.status', '=', 'active')
+        .where('k.last_used_version', 'is not', null)
+        .orderBy('k.last_seen_at', 'desc')
+        .orderBy('k.id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        id: r.id, productId: r.product_id, productName: r.product_name, licenseKeyTail: r.license_key.slice(-5), lastUsedVersion: r.last_used_version,
+        maintenanceEnd: r.maintenance_end, createdAt: r.created_at, status: r.status, assignedName: r.assigned_name,
+      }));
+    },
+
     async products(productIds: readonly string[]) {
       if (!productIds.length) return [];
       return db.selectFrom('products').select(['id', 'code', 'name']).where('id', 'in', [...productIds]).orderBy('name').orderBy('id').execute();

@@ -7,8 +7,8 @@ import { createKeyGroupsRepository } from '../keys/key-groups.repository.js';
 import { ensureKeyReader, type KeyActor } from '../keys/keys.policy.js';
 import { needsManagedGroups } from './downloads.policy.js';
 import { presentDownloadRelease } from './downloads.presenter.js';
-import { artifactParams, contentQuery, downloadLinkSchema, downloadsSchema } from './downloads.schemas.js';
-import { authorizeFetch, getDownloadableArtifact, issueDownloadLink, listDownloads, noSignature, recordDownload, sha256sumLine } from './downloads.usecases.js';
+import { artifactParams, contentQuery, downloadLinkSchema, downloadsSchema, updateHintSchema } from './downloads.schemas.js';
+import { authorizeFetch, getDownloadableArtifact, issueDownloadLink, listDownloads, listUpdateHints, noSignature, recordDownload, sha256sumLine } from './downloads.usecases.js';
 
 /**
  * The release centre for customers: what they may download, signed short-lived links, the files
@@ -38,6 +38,38 @@ export async function downloadsRoutes(app: FastifyInstance) {
     async (req) => {
       const { products } = await listDownloads({ deps, ka: await downloadActor(req) });
       return { data: products.map((p) => ({ product: p.product, keyCount: p.keyCount, releases: p.releases.map(presentDownloadRelease) })) };
+    },
+  );
+
+  r.get(
+    '/api/v1/downloads/updates',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['downloads'],
+        summary: 'Your keys that run an older version than the newest stable/LTS release their maintenance covers ("N versions behind"), most behind first, with the file to fetch',
+        response: {
+          200: z.object({
+            data: z.array(
+              z.object({
+                key: z.object({ id: z.string(), licenseKeyTail: z.string(), product: z.object({ id: z.string(), name: z.string() }), lastUsedVersion: z.string(), assignedName: z.string().nullable() }),
+                hint: updateHintSchema,
+              }),
+            ),
+            total: z.number().int(),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const { items, total } = await listUpdateHints({ deps, ka: await downloadActor(req), limit: 10 });
+      return {
+        data: items.map(({ key, hint }) => ({
+          key: { id: key.id, licenseKeyTail: key.licenseKeyTail, product: { id: key.productId, name: key.productName }, lastUsedVersion: key.lastUsedVersion!, assignedName: key.assignedName },
+          hint,
+        })),
+        total,
+      };
     },
   );
 

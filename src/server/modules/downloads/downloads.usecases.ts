@@ -2,7 +2,8 @@ import { can } from '../../app/auth/actor.js';
 import { recordAuditEvent } from '../../app/audit.js';
 import { createError } from '../../app/errors.js';
 import type { AppDeps } from '../../app/types.js';
-import type { KeyActor } from '../keys/keys.policy.js';
+import { type KeyActor, keyListScope } from '../keys/keys.policy.js';
+import { updateHintsFor } from './update-hints.js';
 import { compareVersions } from '../keys/key-format.js';
 import { checkLink, signLink } from './download-links.js';
 import { type Coverage, downloadScope, releaseCoverage } from './downloads.policy.js';
@@ -104,6 +105,20 @@ export async function recordDownload({ deps, ka, artifact, release, ip, range }:
       size: artifact.size, ...(range ? { rangeStart: range.start, rangeEnd: range.end } : {}),
     },
   });
+}
+
+/**
+ * The dashboard's update hints: keys the actor sees (the keys module's scope) that run an older
+ * version than the newest stable/LTS release their maintenance covers, most behind first.
+ */
+export async function listUpdateHints({ deps, ka, limit }: { deps: AppDeps; ka: KeyActor; limit: number }) {
+  const keys = await createDownloadsRepository({ db: deps.db }).keysWithVersion(keyListScope(ka), 1000);
+  const hints = await updateHintsFor(deps.db, keys);
+  const behind = keys
+    .map((key) => ({ key, hint: hints.get(key.id) ?? null }))
+    .filter((x): x is { key: (typeof keys)[number]; hint: NonNullable<typeof x.hint> } => x.hint !== null)
+    .sort((a, b) => b.hint.behind - a.hint.behind || a.key.productName.localeCompare(b.key.productName));
+  return { total: behind.length, items: behind.slice(0, limit) };
 }
 
 /** `sha256sum` format: the checksum, two spaces, the file name. */

@@ -231,3 +231,37 @@ describe('downloading a file', () => {
     expect((await link(cookie, w.recent.artifacts[0]!.id)).statusCode).toBe(403);
   });
 });
+
+describe('update hints on keys', () => {
+  it('shows "N versions behind" with the file for the last platform on the key list, the key page and the dashboard', async () => {
+    const account = await buildAccount(t.db);
+    const member = (await buildMember(t.db, { account, role: 'member' })).user;
+    const cookie = await loginAs(t, member);
+    const { productId } = await buildProduct(t.db, { name: 'Portico Hints' });
+    const { keyId } = await buildKey(t.db, { accountId: account.id, productId, assignedUserId: member.id, maintenanceEnd: ago(20) });
+    const upToDate = await buildKey(t.db, { accountId: account.id, productId, assignedUserId: member.id });
+    await t.db.updateTable('product_keys').set({ last_used_version: '5.0', last_seen_at: ago(1) }).where('id', '=', keyId).execute();
+    await t.db.updateTable('product_keys').set({ last_used_version: '5.3', last_seen_at: ago(1) }).where('id', '=', upToDate.keyId).execute();
+    await t.db
+      .insertInto('activations')
+      .values({ id: `act_${crypto.randomUUID().replaceAll('-', '').slice(0, 26)}`, key_id: keyId, fingerprint: 'fp-hints', hostname: 'ws1', os: 'Windows 11 Pro', software_version: '5.0', method: 'online', status: 'active', activated_at: ago(40), activated_by_user_id: null, last_seen_at: ago(1), deactivated_at: null, deactivation: null, deactivated_by_user_id: null })
+      .execute();
+    await buildRelease(t, { productId, version: '5.0', publishedAt: ago(100) });
+    await buildRelease(t, { productId, version: '5.1', publishedAt: ago(80), channel: 'preview' });
+    const r52 = await buildRelease(t, { productId, version: '5.2', publishedAt: ago(60), artifacts: [{ platform: 'linux', arch: 'x64' }, { platform: 'windows', arch: 'x64' }] });
+    await buildRelease(t, { productId, version: '5.3', publishedAt: ago(10) });
+
+    const expected = { behind: 1, latest: { releaseId: r52.releaseId, version: '5.2', channel: 'stable' }, artifact: { id: r52.artifacts[1]!.id, platform: 'windows', arch: 'x64' } };
+    const keys = (await t.request({ method: 'GET', url: '/api/v1/keys', cookie })).json().data;
+    expect(keys.find((k: { id: string }) => k.id === keyId).updateHint).toMatchObject(expected);
+    expect(keys.find((k: { id: string }) => k.id === upToDate.keyId).updateHint).toBeNull();
+    const page = (await t.request({ method: 'GET', url: `/api/v1/keys/${keyId}`, cookie })).json().data;
+    expect(page.updateHint).toMatchObject(expected);
+    expect(page.updateAvailable).toBe(true);
+    const dashboard = await t.request({ method: 'GET', url: '/api/v1/downloads/updates', cookie });
+    expect(dashboard.statusCode).toBe(200);
+    expect(dashboard.json()).toMatchObject({ total: 1, data: [{ key: { id: keyId, lastUsedVersion: '5.0', product: { name: 'Portico Hints' } }, hint: expected }] });
+    // The hinted file is really theirs to download.
+    expect((await link(cookie, r52.artifacts[1]!.id)).statusCode).toBe(200);
+  });
+});
