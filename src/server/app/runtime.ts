@@ -28,7 +28,7 @@ export async function startRuntime(config: Config, { logger }: { logger?: boolea
     onPoolError: (err) => log?.warn({ err: { message: err.message } }, 'database connection lost; the pool reconnects'),
   });
   await migrateToLatest(handle.db, handle.dialect);
-  const seeded = config.demo ? await seedDemoData(handle.db, handle.dialect) : false;
+  const seeded = config.demo ? await seedDemoData(handle.db, handle.dialect, { files: config.files }) : false;
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   const app = await buildServer({ config, db: handle.db, dialect: handle.dialect, mailer }, { logger: logger ?? true });
   log = app.log;
