@@ -1,4 +1,5 @@
-import { can } from '../../app/auth/actor.js';
+import { can, type CustomerActor } from '../../app/auth/actor.js';
+import { createKeyGroupsRepository } from '../keys/key-groups.repository.js';
 import { recordAuditEvent } from '../../app/audit.js';
 import { createError } from '../../app/errors.js';
 import type { AppDeps } from '../../app/types.js';
@@ -6,7 +7,7 @@ import { type KeyActor, keyListScope } from '../keys/keys.policy.js';
 import { updateHintsFor } from './update-hints.js';
 import { compareVersions } from '../keys/key-format.js';
 import { checkLink, signLink } from './download-links.js';
-import { type Coverage, downloadScope, releaseCoverage } from './downloads.policy.js';
+import { type Coverage, downloadScope, needsManagedGroups, releaseCoverage } from './downloads.policy.js';
 import { type ArtifactRecord, createDownloadsRepository, type EntitlingKey, type ReleaseRecord } from './downloads.repository.js';
 
 export const artifactNotFound = createError({ code: 'download.not_found', status: 404, message: 'Download not found' });
@@ -124,8 +125,9 @@ export async function listUpdateHints({ deps, ka, limit }: { deps: AppDeps; ka: 
 /** `sha256sum` format: the checksum, two spaces, the file name. */
 export const sha256sumLine = (a: ArtifactRecord): string => `${a.sha256}  ${a.fileName}\n`;
 
-/** Whether the actor may download anything at all (the navigation shows Downloads then). */
-export async function mayDownloadAnything({ deps, ka }: { deps: AppDeps; ka: KeyActor }): Promise<boolean> {
-  if (can(ka.actor, 'use:downloads')) return true;
-  return (await createDownloadsRepository({ db: deps.db }).entitlingKeys(downloadScope(ka))).length > 0;
+/** Whether a customer may download anything at all (the navigation shows Downloads then): the flag, or an active key in their scope. */
+export async function mayDownloadAnything({ deps, actor }: { deps: AppDeps; actor: CustomerActor & { accountId: string } }): Promise<boolean> {
+  if (can(actor, 'use:downloads')) return true;
+  const managedGroupIds = needsManagedGroups(actor) ? await createKeyGroupsRepository({ db: deps.db }).managedBy(actor.userId, actor.accountId) : [];
+  return (await createDownloadsRepository({ db: deps.db }).entitlingKeys(downloadScope({ actor, managedGroupIds }))).length > 0;
 }

@@ -94,6 +94,12 @@ describe('the downloads page', () => {
     expect(await list(w.cookies.plain)).toEqual([]);
     expect(await list(w.cookies.otherAdmin)).toEqual([]);
   });
+
+  it('shows the Downloads area to those who may download: the flag, admins, or a key of their own or of their groups', async () => {
+    const areas = async (cookie: string) => (await t.request({ method: 'GET', url: '/api/v1/me', cookie })).json().data.areas as string[];
+    for (const who of ['member', 'lapsed', 'flagged', 'manager', 'admin', 'otherAdmin'] as const) expect(await areas(w.cookies[who]), who).toContain('downloads');
+    expect(await areas(w.cookies.plain)).not.toContain('downloads');
+  });
 });
 
 describe('downloading a file', () => {
