@@ -16,7 +16,7 @@ export function presentArtifact(a: ArtifactRecord) {
 }
 
 /** A release on the downloads page; an uncovered release carries its reason and the renewal ability, never a download. */
-export function presentDownloadRelease({ release: r, coverage, artifacts }: DownloadRelease) {
+export function presentDownloadRelease({ release: r, coverage, artifacts, renewalKeyId }: DownloadRelease) {
   return {
     id: r.id,
     version: r.version,
@@ -26,6 +26,8 @@ export function presentDownloadRelease({ release: r, coverage, artifacts }: Down
     notesHtml: renderMarkdown(r.notes),
     coverage,
     artifacts: artifacts.map(presentArtifact),
+    /** The key whose renewal to request (POST /api/v1/keys/:keyId/renewal-request); null: open a Kundendienst case instead. */
+    renewalKeyId,
     abilities: { download: coverage.covered, requestRenewal: !coverage.covered },
   };
 }

@@ -38,6 +38,9 @@ export interface ArtifactRecord {
 /** What the download rules need of a key: which product, until when its maintenance runs. */
 export interface EntitlingKey {
   id: string;
+  accountId: string;
+  keyGroupId: string | null;
+  assignedUserId: string | null;
   productId: string;
   maintenanceEnd: string | null;
   createdAt: string;
@@ -91,12 +94,15 @@ export function createDownloadsRepository({ db }: { db: Db }) {
     async entitlingKeys(scope: KeyListScope, productId?: string): Promise<EntitlingKey[]> {
       let q = db
         .selectFrom('product_keys as k')
-        .select(['k.id', 'k.product_id', 'k.maintenance_end', 'k.created_at', 'k.last_used_version'])
+        .select(['k.id', 'k.account_id', 'k.key_group_id', 'k.assigned_user_id', 'k.product_id', 'k.maintenance_end', 'k.created_at', 'k.last_used_version'])
         .where((eb) => keyScopeWhere(eb, scope))
         .where('k.status', '=', 'active');
       if (productId) q = q.where('k.product_id', '=', productId);
       const rows = await q.execute();
-      return rows.map((r) => ({ id: r.id, productId: r.product_id, maintenanceEnd: r.maintenance_end, createdAt: r.created_at, lastUsedVersion: r.last_used_version }));
+      return rows.map((r) => ({
+        id: r.id, accountId: r.account_id, keyGroupId: r.key_group_id, assignedUserId: r.assigned_user_id, productId: r.product_id,
+        maintenanceEnd: r.maintenance_end, createdAt: r.created_at, lastUsedVersion: r.last_used_version,
+      }));
     },
 
     /** Active keys in the scope that reported a version, with their product: the candidates for update hints (the dashboard's). */

@@ -43,6 +43,8 @@ export const downloadReleaseSchema = z.object({
   notesHtml: z.string(),
   coverage: coverageSchema,
   artifacts: z.array(artifactSchema),
+  /** For an uncovered release: the key whose renewal to request (POST /api/v1/keys/:keyId/renewal-request), when you may see it on the keys page; null: open a Kundendienst case. */
+  renewalKeyId: z.string().nullable(),
   abilities: z.object({ download: z.boolean(), requestRenewal: z.boolean() }),
 });
 export type DownloadRelease = z.infer<typeof downloadReleaseSchema>;

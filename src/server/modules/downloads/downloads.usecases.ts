@@ -3,7 +3,7 @@ import { createKeyGroupsRepository } from '../keys/key-groups.repository.js';
 import { recordAuditEvent } from '../../app/audit.js';
 import { createError } from '../../app/errors.js';
 import type { AppDeps } from '../../app/types.js';
-import { type KeyActor, keyListScope } from '../keys/keys.policy.js';
+import { canViewKey, type KeyActor, keyListScope } from '../keys/keys.policy.js';
 import { updateHintsFor } from './update-hints.js';
 import { compareVersions } from '../keys/key-format.js';
 import { checkLink, signLink } from './download-links.js';
@@ -28,6 +28,14 @@ export interface DownloadRelease {
   release: ReleaseRecord;
   coverage: Coverage;
   artifacts: ArtifactRecord[];
+  /** For an uncovered release: the key whose maintenance to renew, if the actor may see it (the keys page's renewal request). */
+  renewalKeyId: string | null;
+}
+
+/** The key to renew for a product: the one with the latest maintenance end among those the actor sees on the keys page. */
+function renewalKey(ka: KeyActor, keys: readonly EntitlingKey[]): string | null {
+  const visible = keys.filter((k) => canViewKey(ka, k)).sort((a, b) => (b.maintenanceEnd ?? '').localeCompare(a.maintenanceEnd ?? ''));
+  return visible[0]?.id ?? null;
 }
 
 /**
@@ -50,7 +58,10 @@ export async function listDownloads({ deps, ka }: { deps: AppDeps; ka: KeyActor 
         releases: releases
           .filter((r) => r.productId === p.id)
           .sort(newestFirst)
-          .map((release): DownloadRelease => ({ release, coverage: releaseCoverage(productKeys, release.publishedAt!), artifacts: artifacts.filter((a) => a.releaseId === release.id) })),
+          .map((release): DownloadRelease => {
+            const coverage = releaseCoverage(productKeys, release.publishedAt!);
+            return { release, coverage, artifacts: artifacts.filter((a) => a.releaseId === release.id), renewalKeyId: coverage.covered ? null : renewalKey(ka, productKeys) };
+          }),
       };
     }),
   };

@@ -31,7 +31,7 @@ async function world() {
   await manageKeyGroup(t.db, { userId: manager.id, accountId: account.id, keyGroupId: g });
   const memberKey = await buildKey(t.db, { accountId: account.id, productId: p, assignedUserId: member.id });
   const lapsedEnd = ago(60);
-  await buildKey(t.db, { accountId: account.id, productId: p, assignedUserId: lapsed.id, maintenanceEnd: lapsedEnd });
+  const lapsedKey = await buildKey(t.db, { accountId: account.id, productId: p, assignedUserId: lapsed.id, maintenanceEnd: lapsedEnd });
   await buildKey(t.db, { accountId: account.id, productId: p, keyGroupId: g });
   const old = await buildRelease(t, { productId: p, version: '2026.1', publishedAt: ago(90), notes: '# Neu\n<script>alert(1)</script>', artifacts: [{ platform: 'linux', arch: 'x64' }, { platform: 'windows', arch: 'x64', signature: Buffer.from('-----BEGIN PGP SIGNATURE-----\nabc\n') }] });
   const recent = await buildRelease(t, { productId: p, version: '2026.2', publishedAt: ago(10), artifacts: [{ platform: 'linux', arch: 'x64', content: crypto.randomBytes(100_000) }, { platform: 'macos', arch: 'arm64' }] });
@@ -41,7 +41,7 @@ async function world() {
     member: await loginAs(t, member), lapsed: await loginAs(t, lapsed), flagged: await loginAs(t, flagged), plain: await loginAs(t, plain),
     manager: await loginAs(t, manager), admin: await loginAs(t, admin), otherAdmin: await loginAs(t, otherAdmin),
   };
-  return { account, member, lapsed, lapsedEnd, admin, p, q, memberKey, old, recent, draft, foreign, cookies };
+  return { account, member, lapsed, lapsedKey, lapsedEnd, admin, p, q, memberKey, old, recent, draft, foreign, cookies };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
@@ -81,7 +81,8 @@ describe('the downloads page', () => {
     const releases = (await list(w.cookies.lapsed))[0]!.releases;
     expect(releases.find((r) => r.version === '2026.2')!.coverage).toEqual({ covered: false, reason: 'maintenance_ended', maintenanceEnd: w.lapsedEnd });
     expect(releases.find((r) => r.version === '2026.1')!.coverage).toEqual({ covered: true });
-    expect((releases.find((r) => r.version === '2026.2') as unknown as { abilities: unknown }).abilities).toEqual({ download: false, requestRenewal: true });
+    expect(releases.find((r) => r.version === '2026.2')).toMatchObject({ abilities: { download: false, requestRenewal: true }, renewalKeyId: w.lapsedKey.keyId });
+    expect(releases.find((r) => r.version === '2026.1')).toMatchObject({ abilities: { download: true, requestRenewal: false }, renewalKeyId: null });
   });
 
   it('gives admins and the downloads flag every product the account holds keys for; key managers their groups; others nothing', async () => {
