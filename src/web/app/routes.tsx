@@ -41,6 +41,9 @@ const KeysPage = lazy(async () => ({ default: (await import('../features/keys/ke
 const KeyGroupsPage = lazy(async () => ({ default: (await import('../features/keys/key-groups-page')).KeyGroupsPage }));
 const KeyPage = lazy(async () => ({ default: (await import('../features/keys/key-page')).KeyPage }));
 const DownloadsPage = lazy(async () => ({ default: (await import('../features/downloads/downloads-page')).DownloadsPage }));
+const StaffReleasesPage = lazy(async () => ({
+  default: (await import('../features/staff-releases/staff-releases-page')).StaffReleasesPage,
+}));
 const ConsoleLayout = lazy(async () => ({
   default: (await import('../features/console/console-layout')).ConsoleLayout,
 }));
@@ -116,6 +119,7 @@ export function AppRoutes() {
             <Route path="outbox" element={<OutboxPage />} />
             <Route path="outbox/:mailId" element={<OutboxMailPage />} />
             <Route path="keys" element={<StaffKeysPage />} />
+            <Route path="releases" element={<StaffReleasesPage />} />
             <Route path="cases" element={<StaffCasesPage />} />
             <Route path="cases/:caseId" element={<StaffCasePage />} />
             <Route path="invoices" element={<StaffInvoicesPage />} />
