@@ -117,7 +117,7 @@ function ProductSection({ entry, choice, onDownload, downloading }: { entry: Dow
         </Card>
       )}
       {entry.releases.map((release) => (
-        <ReleaseSection key={release.id} release={release} product={entry.product.name} choice={choice} onDownload={onDownload} downloading={downloading} />
+        <ReleaseSection key={release.id} release={release} product={entry.product.name} productHeadingId={headingId} choice={choice} onDownload={onDownload} downloading={downloading} />
       ))}
     </Stack>
   );

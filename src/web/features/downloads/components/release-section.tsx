@@ -14,12 +14,15 @@ const CHANNEL_COLOR = { stable: 'teal', preview: 'orange', lts: 'indigo' } as co
 export function ReleaseSection({
   release,
   product,
+  productHeadingId,
   choice,
   onDownload,
   downloading,
 }: {
   release: DownloadRelease;
   product: string;
+  /** The product's heading: with the release's own, it names the section (releases of two products share version numbers). */
+  productHeadingId: string;
   choice: PlatformChoice | null;
   onDownload: (artifact: Artifact) => void;
   downloading: string | null;
@@ -32,7 +35,7 @@ export function ReleaseSection({
   const files = [...release.artifacts].sort((a, b) => Number(mine(b)) - Number(mine(a)));
 
   return (
-    <Card withBorder component="section" aria-labelledby={headingId} padding="md">
+    <Card withBorder component="section" aria-labelledby={`${productHeadingId} ${headingId}`} padding="md">
       <Group justify="space-between" align="baseline" gap="xs" mb="xs">
         <Group gap="xs" align="baseline">
           <Title order={3} size="h5" id={headingId}>
