@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiRequest, problemFromResponse } from '../../../lib/api-client';
 
 export type Channel = 'stable' | 'preview' | 'lts';
 export type Platform = 'windows' | 'macos' | 'linux';
@@ -65,6 +65,18 @@ export const useUnpublishRelease = () =>
 export const useDeleteRelease = () => useReleaseMutation(({ release }: { release: StaffRelease }) => apiRequest(path(release.id), { method: 'DELETE' }));
 export const useRemoveArtifact = () =>
   useReleaseMutation(({ release, artifact }: { release: StaffRelease; artifact: StaffArtifact }) => apiRequest(path(release.id, `/artifacts/${encodeURIComponent(artifact.id)}`), { method: 'DELETE' }));
+
+/** Stores a detached signature file (`.sig`, `.asc`, …; at most 64 KiB) beside a release file. */
+export const useUploadSignature = () =>
+  useReleaseMutation(async ({ release, artifact, file }: { release: StaffRelease; artifact: StaffArtifact; file: File }) => {
+    const res = await fetch(`${path(release.id, `/artifacts/${encodeURIComponent(artifact.id)}/signature`)}?fileName=${encodeURIComponent(file.name)}`, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/json' },
+      body: file,
+    });
+    if (!res.ok) throw await problemFromResponse(res);
+  });
 
 /** Refreshes the list (after a file finished uploading). */
 export function useRefreshReleases() {

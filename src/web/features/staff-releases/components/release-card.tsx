@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Checkbox, Group, Select, Stack, Text, Textarea, Title, Typography } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Checkbox, FileButton, Group, Select, Stack, Text, Textarea, Title, Typography } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useFormat } from '../../../lib/format';
 import { FileDrop } from '../../files/components/file-drop';
@@ -15,6 +15,7 @@ import {
   useRemoveArtifact,
   useUnpublishRelease,
   useUpdateRelease,
+  useUploadSignature,
 } from '../api/releases';
 import { useStaffReleasesTranslation } from '../i18n/register';
 
@@ -29,6 +30,7 @@ export function ReleaseCard({ release, userId, onStatus }: { release: StaffRelea
   const unpublish = useUnpublishRelease();
   const remove = useDeleteRelease();
   const removeFile = useRemoveArtifact();
+  const signature = useUploadSignature();
   const update = useUpdateRelease();
   const refresh = useRefreshReleases();
   const [notify, setNotify] = useState(true);
@@ -37,7 +39,7 @@ export function ReleaseCard({ release, userId, onStatus }: { release: StaffRelea
   const [target, setTarget] = useState<string>('windows-x64');
   const rows = useReleaseUploads(release.id);
   const headingId = `staff-release-${release.id}`;
-  const failed = [publish, unpublish, remove, removeFile, update].find((m) => m.isError);
+  const failed = [publish, unpublish, remove, removeFile, update, signature].find((m) => m.isError);
 
   // A finished upload is a file of the release now: reload the list to show it with its checksum.
   useEffect(() => uploads.onCompleted((item) => item.artifact?.releaseId === release.id && void refresh()), [release.id, refresh]);
@@ -89,6 +91,16 @@ export function ReleaseCard({ release, userId, onStatus }: { release: StaffRelea
                       </Anchor>
                     )}
                   </div>
+                  <FileButton
+                    onChange={(file) => file && signature.mutate({ release, artifact: a, file }, { onSuccess: () => onStatus(t('release.signatureSaved', { file: file.name })) })}
+                    accept=".sig,.asc,.minisig,.p7s,application/pgp-signature,application/octet-stream"
+                  >
+                    {(props) => (
+                      <Button {...props} size="xs" variant="subtle" loading={signature.isPending && signature.variables?.artifact.id === a.id} aria-label={t('release.addSignatureOf', { file: a.fileName })}>
+                        {t('release.addSignature')}
+                      </Button>
+                    )}
+                  </FileButton>
                   {release.abilities.removeFiles && (
                     <Button
                       size="xs"
