@@ -2,6 +2,7 @@
 // shared 2-core machine are for comparing runs by hand (see bench/README.md).
 import { auditWeb } from './audit-web.js';
 import { benchCases } from './cases.js';
+import { benchDownloads } from './downloads.js';
 import { benchInvoices } from './invoices.js';
 import { benchLicensing } from './licensing.js';
 import { benchMe } from './me.js';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<boolean>> = {
   licensing: benchLicensing,
   cases: benchCases,
   uploads: benchUploads,
+  downloads: benchDownloads,
   invoices: benchInvoices,
   web: auditWeb,
 };

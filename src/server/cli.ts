@@ -53,7 +53,7 @@ export async function runCli(argv: string[]): Promise<number> {
         if (!values.demo) throw new Error('Nothing to seed: pass --demo');
         if (config.env === 'production') throw new Error('Demo data is never seeded when NODE_ENV=production');
         await migrateToLatest(handle.db, handle.dialect);
-        const seeded = await seedDemoData(handle.db, handle.dialect);
+        const seeded = await seedDemoData(handle.db, handle.dialect, { files: config.files });
         console.log(seeded ? `Demo data added. Logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(', ')}` : 'The database already has users; nothing seeded.');
         return 0;
       }

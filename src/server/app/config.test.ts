@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
+const LINK_SECRET = 'a-download-link-secret-of-enough-length-0123456789';
+
 describe('loadConfig', () => {
   it('defaults to port 3000, ./data and an embedded SQLite file with demo data', () => {
     const c = loadConfig({});
@@ -19,8 +21,8 @@ describe('loadConfig', () => {
   });
 
   it('never seeds demo data in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).demo).toBe(false);
-    expect(() => loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'on' })).toThrow(/DEMO_DATA/);
+    expect(loadConfig({ NODE_ENV: 'production', DOWNLOAD_LINK_SECRET: LINK_SECRET }).demo).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', DOWNLOAD_LINK_SECRET: LINK_SECRET, DEMO_DATA: 'on' })).toThrow(/DEMO_DATA/);
   });
 
   it('switches to __Host- cookies for an https PUBLIC_URL and strips a trailing slash', () => {
@@ -61,7 +63,16 @@ describe('loadConfig', () => {
     expect(c.bank?.iban).toBe('DE89370400440532013000');
     expect(loadConfig({ INVOICE_REMINDER_OVERDUE_DAYS: '30,1,14,1' }).invoiceReminders.overdueDays).toEqual([1, 14, 30]);
     // Production never falls back to the demo bank account.
-    expect(loadConfig({ NODE_ENV: 'production' }).bank).toBeNull();
+    expect(loadConfig({ NODE_ENV: 'production', DOWNLOAD_LINK_SECRET: LINK_SECRET }).bank).toBeNull();
+  });
+
+  it('signs download links with DOWNLOAD_LINK_SECRET, required in production, links live at most 5 minutes', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DOWNLOAD_LINK_SECRET/);
+    expect(() => loadConfig({ DOWNLOAD_LINK_SECRET: 'short' })).toThrow(/DOWNLOAD_LINK_SECRET/);
+    expect(() => loadConfig({ DOWNLOAD_LINK_SECONDS: '301' })).toThrow(/DOWNLOAD_LINK_SECONDS/);
+    expect(loadConfig({ NODE_ENV: 'production', DOWNLOAD_LINK_SECRET: LINK_SECRET }).downloads).toEqual({ linkSecret: LINK_SECRET, linkSeconds: 300 });
+    // Outside production a missing secret is random per process, never a fixed, guessable one.
+    expect(loadConfig({}).downloads.linkSecret).not.toBe(loadConfig({}).downloads.linkSecret);
   });
 
   it('treats empty variables as unset', () => {

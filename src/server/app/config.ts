@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -48,6 +49,8 @@ const envSchema = z.object({
   UPLOAD_ACCOUNT_QUOTA_BYTES: positiveInt(200 * 1024 ** 3),
   UPLOAD_EXPIRY_HOURS: positiveInt(72),
   UPLOAD_LOCK_LEASE_SECONDS: positiveInt(10),
+  DOWNLOAD_LINK_SECRET: z.string().min(32, { message: 'must be at least 32 characters (e.g. `openssl rand -base64 48`)' }).optional(),
+  DOWNLOAD_LINK_SECONDS: z.coerce.number().int().min(10).max(300).default(300),
   STORAGE: z.enum(['local', 's3']).default('local'),
   FILES_DIR: z.string().min(1).optional(),
   S3_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
@@ -132,6 +135,8 @@ export interface Config {
   customerServiceEmail: string;
   webRoot: string;
   files: FilesConfig;
+  /** Signed download links (issue #8): the HMAC key every replica shares, and how long a link lives (≤ 5 minutes). */
+  downloads: { linkSecret: string; linkSeconds: number };
   /** Card payments through Stripe Checkout; null: customers get bank-transfer instructions. */
   stripe: { secretKey: string; webhookSecret: string; api: { host: string; port: number; protocol: 'http' | 'https' } | null } | null;
   /** Where bank transfers go; null only in production without BANK_IBAN (then paying by transfer is not offered). */
@@ -215,6 +220,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (!!e.STRIPE_SECRET_KEY !== !!e.STRIPE_WEBHOOK_SECRET) {
     throw new ConfigError(['STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET: set both (card payments) or neither (bank transfer only)']);
   }
+  if (!e.DOWNLOAD_LINK_SECRET && e.NODE_ENV === 'production') {
+    throw new ConfigError(['DOWNLOAD_LINK_SECRET: required in production (the key that signs download links; the same on every replica)']);
+  }
   const demo = e.DEMO_DATA === 'on' || (e.DEMO_DATA === 'auto' && e.NODE_ENV !== 'production' && isEmbedded);
   if (demo && e.NODE_ENV === 'production') {
     throw new ConfigError(['DEMO_DATA: demo data is never seeded when NODE_ENV=production']);
@@ -260,6 +268,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     customerServiceEmail: e.CUSTOMER_SERVICE_EMAIL ?? e.SUPPORT_EMAIL,
     webRoot: path.resolve(import.meta.dirname, '../../../dist/web'),
     files: filesConfig(e, dataDir),
+    downloads: {
+      // Outside production a missing secret is made per process: links then die with a restart, which a single embedded process can afford.
+      linkSecret: e.DOWNLOAD_LINK_SECRET ?? crypto.randomBytes(32).toString('base64url'),
+      linkSeconds: e.DOWNLOAD_LINK_SECONDS,
+    },
     stripe:
       e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
         ? {

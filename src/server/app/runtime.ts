@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { createAuthRepository } from '../modules/auth/auth.repository.js';
+import { createDownloadsTasks } from '../modules/downloads/downloads.tasks.js';
 import { createFilesTasks, filesMaintenance } from '../modules/files/files.tasks.js';
 import { runInvoiceDuties } from '../modules/invoices/invoice-duties.js';
 import { createSendMailTask } from '../modules/outbox/tasks/send-mail.task.js';
@@ -27,7 +28,7 @@ export async function startRuntime(config: Config, { logger }: { logger?: boolea
     onPoolError: (err) => log?.warn({ err: { message: err.message } }, 'database connection lost; the pool reconnects'),
   });
   await migrateToLatest(handle.db, handle.dialect);
-  const seeded = config.demo ? await seedDemoData(handle.db, handle.dialect) : false;
+  const seeded = config.demo ? await seedDemoData(handle.db, handle.dialect, { files: config.files }) : false;
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   const app = await buildServer({ config, db: handle.db, dialect: handle.dialect, mailer }, { logger: logger ?? true });
   log = app.log;
@@ -40,7 +41,7 @@ export async function startRuntime(config: Config, { logger }: { logger?: boolea
           dialect: handle.dialect,
           log: app.log.child({ component: 'worker' }),
           pollMs: config.workerPollMs,
-          handlers: { 'mail.send': createSendMailTask({ db: handle.db, mailer }), ...createFilesTasks(app.deps) },
+          handlers: { 'mail.send': createSendMailTask({ db: handle.db, mailer }), ...createFilesTasks(app.deps), ...createDownloadsTasks(app.deps) },
           maintenance: async () => {
             const auth = createAuthRepository({ db: handle.db });
             await auth.deleteExpiredSessions(nowIso());

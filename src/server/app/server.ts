@@ -18,6 +18,8 @@ import { apiTokensRoutes } from '../modules/api-tokens/api-tokens.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { casesRoutes } from '../modules/cases/cases.routes.js';
+import { downloadsRoutes } from '../modules/downloads/downloads.routes.js';
+import { staffReleasesRoutes } from '../modules/downloads/staff-releases.routes.js';
 import { filesRoutes } from '../modules/files/files.routes.js';
 import { staffCasesRoutes } from '../modules/cases/staff-cases.routes.js';
 import { invoicesRoutes } from '../modules/invoices/invoices.routes.js';
@@ -169,6 +171,8 @@ export async function buildServer(deps: AppDeps, { logger }: BuildServerOptions 
   await app.register(casesRoutes);
   await app.register(staffCasesRoutes);
   await app.register(filesRoutes);
+  await app.register(downloadsRoutes);
+  await app.register(staffReleasesRoutes);
   await app.register(invoicesRoutes);
   await app.register(staffInvoicesRoutes);
   // Encapsulated: its raw-body JSON parser applies to the webhook alone.

@@ -1,4 +1,9 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
+import { loadConfig } from '../app/config.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAuditEvent } from '../app/audit.js';
 import { nextCounterValue } from '../app/counters.js';
@@ -73,9 +78,11 @@ describe('users', () => {
 describe('demo data', () => {
   it('seeds the demo account with one login per role, once', async () => {
     const fresh = await createTestDatabase();
+    const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-demo-files-'));
+    const { files } = loadConfig({ FILES_DIR: filesDir });
     try {
-      expect(await seedDemoData(fresh.db, fresh.dialect)).toBe(true);
-      expect(await seedDemoData(fresh.db, fresh.dialect)).toBe(false);
+      expect(await seedDemoData(fresh.db, fresh.dialect, { files })).toBe(true);
+      expect(await seedDemoData(fresh.db, fresh.dialect, { files })).toBe(false);
       const account = await fresh.db.selectFrom('accounts').selectAll().where('name', '=', DEMO_ACCOUNT_NAME).executeTakeFirstOrThrow();
       const users = createUsersRepository({ db: fresh.db });
       for (const login of DEMO_LOGINS) {
@@ -104,8 +111,31 @@ describe('demo data', () => {
       expect(invoices.find((i) => i.status === 'void')?.number).toMatch(/^INV-\d{4}-000117$/);
       expect(account.billing_contact_email).toBe('admin@beispiel.example');
       expect(account.vat_id).toBe('DE123456789');
+      // Releases over several versions and channels, each file really in storage with its true SHA-256.
+      const releases = await fresh.db.selectFrom('releases').select(['id', 'channel', 'published_at']).execute();
+      expect(new Set(releases.map((r) => r.channel))).toEqual(new Set(['stable', 'preview', 'lts']));
+      const artifacts = await fresh.db.selectFrom('release_artifacts').select(['storage_key', 'sha256', 'size']).execute();
+      expect(artifacts.length).toBeGreaterThan(30);
+      for (const a of artifacts) {
+        const bytes = fs.readFileSync(path.join(filesDir, a.storage_key));
+        expect(bytes.length).toBe(Number(a.size));
+        expect(crypto.createHash('sha256').update(bytes).digest('hex')).toBe(a.sha256);
+      }
+      // Nordlicht's Prep maintenance ended before the newer Prep releases: the demo shows "not covered".
+      const prep = await fresh.db
+        .selectFrom('product_keys as k')
+        .innerJoin('products as p', 'p.id', 'k.product_id')
+        .innerJoin('accounts as a', 'a.id', 'k.account_id')
+        .select(['k.maintenance_end', 'p.id as product_id'])
+        .where('p.code', '=', 'prep')
+        .where('a.name', '=', 'Nordlicht Software AG')
+        .executeTakeFirstOrThrow();
+      const prepReleases = await fresh.db.selectFrom('releases').select('published_at').where('product_id', '=', prep.product_id).execute();
+      expect(prepReleases.some((r) => r.published_at! > prep.maintenance_end!)).toBe(true);
+      expect(prepReleases.some((r) => r.published_at! < prep.maintenance_end!)).toBe(true);
     } finally {
       await fresh.destroy();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     }
   });
 });

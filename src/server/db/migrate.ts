@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_cases.js';
 import * as m0005 from './migrations/0005_case_list_performance.js';
 import * as m0006 from './migrations/0006_files.js';
 import * as m0007 from './migrations/0007_invoices.js';
+import * as m0008 from './migrations/0008_downloads.js';
 import * as m0010 from './migrations/0010_invoice_totals.js';
 import * as m0011 from './migrations/0011_api_tokens.js';
 
@@ -31,6 +32,7 @@ const migrations: Record<string, MigrationModule> = {
   '0005_case_list_performance': m0005,
   '0006_files': m0006,
   '0007_invoices': m0007,
+  '0008_downloads': m0008,
   '0010_invoice_totals': m0010,
   '0011_api_tokens': m0011,
 };

@@ -335,9 +335,15 @@ export interface UploadsTable {
   id: string;
   uploader_user_id: string;
   uploader_kind: 'customer' | 'staff';
-  account_id: string;
-  case_id: string;
-  /** The attachment this upload becomes: fixed at creation so finishing is idempotent. */
+  /** Null for release artifacts (staff uploads that belong to no customer account). */
+  account_id: string | null;
+  case_id: string | null;
+  /** What the upload becomes (migration 0008): a case attachment or a release artifact. */
+  target: Generated<'case' | 'artifact'>;
+  release_id: Generated<string | null>;
+  platform: Generated<ArtifactPlatform | null>;
+  arch: Generated<ArtifactArch | null>;
+  /** The attachment (att_…) or artifact (art_…) this upload becomes: fixed at creation so finishing is idempotent. */
   attachment_id: string;
   file_name: string;
   declared_type: string | null;
@@ -503,6 +509,44 @@ export interface InvoiceRemindersTable {
   mail_to: string;
 }
 
+export type ReleaseChannel = 'stable' | 'preview' | 'lts';
+export type ArtifactPlatform = 'windows' | 'macos' | 'linux';
+export type ArtifactArch = 'x64' | 'arm64';
+
+export interface ReleasesTable {
+  id: string;
+  product_id: string;
+  /** The software version ("2026.3.1"); `revision` is the row's optimistic-lock counter. */
+  version: string;
+  channel: ReleaseChannel;
+  notes: Generated<string>;
+  /** Null while the release is a draft. */
+  published_at: Timestamp | null;
+  created_by_user_id: string | null;
+  revision: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReleaseArtifactsTable {
+  id: string;
+  release_id: string;
+  platform: ArtifactPlatform;
+  arch: ArtifactArch;
+  file_name: string;
+  size: number;
+  sha256: string;
+  storage: StorageKind;
+  storage_key: string;
+  signature_file_name: string | null;
+  signature_storage_key: string | null;
+  signature_size: number | null;
+  signature_sha256: string | null;
+  upload_id: string | null;
+  uploader_user_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -542,4 +586,6 @@ export interface Database {
   webhook_events: WebhookEventsTable;
   checkout_sessions: CheckoutSessionsTable;
   invoice_reminders: InvoiceRemindersTable;
+  releases: ReleasesTable;
+  release_artifacts: ReleaseArtifactsTable;
 }

@@ -7,6 +7,9 @@ import { createUsersRepository } from '../modules/users/users.repository.js';
 import { seedDemoCases } from './seed-demo-cases.js';
 import { seedDemoInvoices } from './seed-demo-invoices.js';
 import { seedDemoKeys } from './seed-demo-keys.js';
+import { seedDemoReleases } from './seed-demo-releases.js';
+import type { FilesConfig } from '../app/config.js';
+import { createFileStorage } from '../modules/files/storage.js';
 
 export const DEMO_PASSWORD = 'portico-demo';
 export const DEMO_ACCOUNT_NAME = 'Beispiel Analytics GmbH';
@@ -28,10 +31,12 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
  * Seeds the demo account and its logins once; a database that already has users is left alone.
  * Returns whether anything was written.
  */
-export async function seedDemoData(db: Db, dialect: Dialect): Promise<boolean> {
+export async function seedDemoData(db: Db, dialect: Dialect, { files }: { files: FilesConfig }): Promise<boolean> {
   const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // The release centre's demo files go where the configured storage keeps release files.
+  const storage = createFileStorage(files);
   await db.transaction().execute(async (trx) => {
     const accounts = createAccountsRepository({ db: trx });
     const users = createUsersRepository({ db: trx });
@@ -75,6 +80,8 @@ export async function seedDemoData(db: Db, dialect: Dialect): Promise<boolean> {
     });
     // Anna Admin (admin, billing flag) reads the invoices; the staff administrator works them in the console.
     await seedDemoInvoices(trx, { accountId: account.id, otherAccountId: second.id, staffUserId: made['staff-admin@portico.example']!.id });
-  });
+    // Releases over several versions and channels with small real files; the staff administrator published them.
+    await seedDemoReleases(trx, storage, { releaseUserId: made['staff-admin@portico.example']!.id });
+  }).finally(() => storage.close());
   return true;
 }

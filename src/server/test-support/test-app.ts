@@ -8,6 +8,7 @@ import type { DatabaseHandle } from '../app/db.js';
 import { createWorker, type Worker } from '../app/jobs.js';
 import { createMailer, type Mailer } from '../app/mail.js';
 import { buildServer } from '../app/server.js';
+import { createDownloadsTasks } from '../modules/downloads/downloads.tasks.js';
 import { createFilesTasks } from '../modules/files/files.tasks.js';
 import { createSendMailTask } from '../modules/outbox/tasks/send-mail.task.js';
 import { createTestDatabase } from './test-db.js';
@@ -43,7 +44,7 @@ export async function createTestApp({ env = {}, database }: { env?: Record<strin
     db: handle.db,
     dialect: handle.dialect,
     log: app.log,
-    handlers: { 'mail.send': createSendMailTask({ db: handle.db, mailer }), ...createFilesTasks(app.deps) },
+    handlers: { 'mail.send': createSendMailTask({ db: handle.db, mailer }), ...createFilesTasks(app.deps), ...createDownloadsTasks(app.deps) },
   });
   return {
     app,

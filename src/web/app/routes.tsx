@@ -40,6 +40,10 @@ const KeysLayout = lazy(async () => ({ default: (await import('../features/keys/
 const KeysPage = lazy(async () => ({ default: (await import('../features/keys/keys-page')).KeysPage }));
 const KeyGroupsPage = lazy(async () => ({ default: (await import('../features/keys/key-groups-page')).KeyGroupsPage }));
 const KeyPage = lazy(async () => ({ default: (await import('../features/keys/key-page')).KeyPage }));
+const DownloadsPage = lazy(async () => ({ default: (await import('../features/downloads/downloads-page')).DownloadsPage }));
+const StaffReleasesPage = lazy(async () => ({
+  default: (await import('../features/staff-releases/staff-releases-page')).StaffReleasesPage,
+}));
 const ConsoleLayout = lazy(async () => ({
   default: (await import('../features/console/console-layout')).ConsoleLayout,
 }));
@@ -99,6 +103,7 @@ export function AppRoutes() {
             <Route index element={<InvoicesPage />} />
             <Route path=":invoiceId" element={<InvoicePage />} />
           </Route>
+          <Route path="downloads" element={<DownloadsPage />} />
           <Route path="account" element={<AccountLayout />}>
             <Route index element={<ProfilePage />} />
             <Route path="activity" element={<ActivityPage />} />
@@ -114,6 +119,7 @@ export function AppRoutes() {
             <Route path="outbox" element={<OutboxPage />} />
             <Route path="outbox/:mailId" element={<OutboxMailPage />} />
             <Route path="keys" element={<StaffKeysPage />} />
+            <Route path="releases" element={<StaffReleasesPage />} />
             <Route path="cases" element={<StaffCasesPage />} />
             <Route path="cases/:caseId" element={<StaffCasePage />} />
             <Route path="invoices" element={<StaffInvoicesPage />} />

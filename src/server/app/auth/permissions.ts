@@ -93,7 +93,8 @@ export const AREAS = [
   { key: 'cases', anyOf: ['read:cases:all', 'read:cases:keys', 'read:cases:own'], built: true },
   { key: 'keys', anyOf: ['read:keys:all', 'read:keys:groups', 'read:keys:own'], built: true },
   { key: 'invoices', anyOf: ['read:invoices'], built: true },
-  { key: 'downloads', anyOf: ['use:downloads'], built: false },
+  // Also shown to those without the flag who hold a key of their own or of their groups (see /me).
+  { key: 'downloads', anyOf: ['use:downloads'], built: true },
   { key: 'reports', anyOf: ['run:reports'], built: false },
   { key: 'account', anyOf: ['read:profile'], built: true },
   { key: 'console', anyOf: ['access:console'], built: true },
@@ -101,6 +102,7 @@ export const AREAS = [
 
 export type AreaKey = (typeof AREAS)[number]['key'];
 
-export function visibleAreas(permissions: ReadonlySet<Permission>): AreaKey[] {
-  return AREAS.filter((a) => a.built && a.anyOf.some((p) => permissions.has(p))).map((a) => a.key);
+/** `alsoAreas`: areas a user reaches through their data rather than a permission (Downloads through a key of their own). */
+export function visibleAreas(permissions: ReadonlySet<Permission>, alsoAreas: readonly AreaKey[] = []): AreaKey[] {
+  return AREAS.filter((a) => a.built && (a.anyOf.some((p) => permissions.has(p)) || alsoAreas.includes(a.key))).map((a) => a.key);
 }

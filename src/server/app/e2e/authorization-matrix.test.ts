@@ -13,6 +13,8 @@ import {
   manageKeyGroup,
 } from '../../test-support/factories.js';
 import { buildInvoice } from '../../test-support/invoice-factories.js';
+import { buildRelease } from '../../test-support/release-factories.js';
+import { signLink } from '../../modules/downloads/download-links.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 
 /**
@@ -53,6 +55,15 @@ interface Fixture {
   invoice: string;
   /** Per staff actor that may work invoices: drafts to change, delete and issue; open invoices to void and write off. */
   perStaffInvoice: Partial<Record<ActorName, { patch: string; remove: string; issue: string; void: string; uncollectible: string }>>;
+  /** A published release of `product` (every key of account A covers it) with one file that has a signature, and a draft. */
+  artifact: string;
+  draftRelease: string;
+  publishedRelease: string;
+  linkSecret: string;
+  /** Customers' user and account ids, to sign their download links. */
+  identities: Partial<Record<ActorName, { userId: string; accountId: string }>>;
+  /** Per release-staff actor: drafts to edit, publish and delete, a published release to take back, files to remove and sign. */
+  perReleaseStaff: Partial<Record<ActorName, { patch: string; publish: string; unpublish: string; remove: string; fileRelease: string; file: string; signed: string }>>;
 }
 
 interface Row {
@@ -70,6 +81,19 @@ const accountAdmins = (status: number, otherAdmin = status): Expect => signedIn(
 const invoiceStaff = (status: number): Expect => signedIn(404, { agent: 403, staffBilling: status, release: 403, staffAdmin: status });
 const staffAdminOnly = (status: number): Expect =>
   signedIn(404, { agent: 403, staffBilling: 403, release: 403, staffAdmin: status });
+
+const artifactMeta = (releaseId: string, name: string) =>
+  Object.entries({ releaseId, platform: 'linux', arch: 'x64', filename: name }).map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`).join(',');
+const releaseStaff = (status: number): Expect => signedIn(404, { agent: 403, staffBilling: 403, release: status, staffAdmin: status });
+/** A download of the fixture's artifact for this actor: a link Portico would have issued to them. */
+const downloadAs = (f: Fixture, suffix: string) => `/api/v1/downloads/${f.artifact}/${suffix}`;
+function contentLink(f: Fixture, a: ActorName) {
+  const who = f.identities[a];
+  if (!who) return `/api/v1/downloads/${f.artifact}/content?expires=1&sig=none`;
+  const { expires, sig } = signLink(f.linkSecret, { artifactId: f.artifact, userId: who.userId, accountId: who.accountId }, { seconds: 60 });
+  return `/api/v1/downloads/${f.artifact}/content?expires=${expires}&sig=${sig}`;
+}
+const perRelease = (f: Fixture, a: ActorName) => f.perReleaseStaff[a] ?? f.perReleaseStaff.release!;
 
 const tusMeta = (caseId: string, name: string) => `caseId ${Buffer.from(caseId).toString('base64')},filename ${Buffer.from(name).toString('base64')}`;
 const all = (status: number): Expect => Object.fromEntries(ACTORS.map((a) => [a, status])) as Expect;
@@ -298,7 +322,14 @@ const MATRIX: Row[] = [
     method: 'POST',
     url: '/api/v1/uploads',
     request: (f) => ({ headers: { 'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': tusMeta(f.memberCase, 'matrix.txt') } }),
-    expect: signedIn(400, { member: 201, admin: 201, agent: 201, staffBilling: 201, release: 403, staffAdmin: 201 }),
+    // Release staff may use the tus endpoint (for release files), where every case is unknown to them.
+    expect: signedIn(400, { member: 201, admin: 201, agent: 201, staffBilling: 201, release: 400, staffAdmin: 201 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/uploads',
+    request: (f) => ({ headers: { 'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': artifactMeta(f.draftRelease, `matrix-${Math.random()}.bin`) } }),
+    expect: signedIn(400, { release: 201, staffAdmin: 201 }),
   },
   {
     method: 'PATCH',
@@ -308,13 +339,13 @@ const MATRIX: Row[] = [
       payload: Buffer.from('x'),
       headers: { 'tus-resumable': '1.0.0', 'upload-offset': a === 'member' ? '0' : '1', 'content-type': 'application/offset+octet-stream' },
     }),
-    expect: signedIn(404, { member: 204, release: 403 }),
+    expect: signedIn(404, { member: 204 }),
   },
   {
     method: 'DELETE',
     url: '/api/v1/uploads/:uploadId',
     request: (f) => ({ url: `/api/v1/uploads/${f.memberUploadToDelete}`, headers: { 'tus-resumable': '1.0.0' } }),
-    expect: signedIn(404, { member: 204, release: 403 }),
+    expect: signedIn(404, { member: 204 }),
   },
   { method: 'GET', url: '/api/v1/cases/:caseId/attachments', request: (f) => ({ url: `/api/v1/cases/${f.memberCase}/attachments` }), expect: customersOnly(404, { member: 200, admin: 200 }) },
   {
@@ -406,6 +437,61 @@ const MATRIX: Row[] = [
     url: '/api/v1/staff/accounts',
     expect: signedIn(404, { agent: 200, staffBilling: 200, staffAdmin: 200, release: 403 }),
   },
+  { method: 'GET', url: '/api/v1/downloads', expect: customersOnly(200) },
+  { method: 'GET', url: '/api/v1/downloads/updates', expect: customersOnly(200) },
+  { method: 'POST', url: '/api/v1/downloads/:artifactId/link', request: (f) => ({ url: downloadAs(f, 'link') }), expect: customersOnly(200, { otherAdmin: 404 }) },
+  { method: 'GET', url: '/api/v1/downloads/:artifactId/content', request: (f, a) => ({ url: contentLink(f, a) }), expect: customersOnly(200, { otherAdmin: 404 }) },
+  { method: 'GET', url: '/api/v1/downloads/:artifactId/sha256', request: (f) => ({ url: downloadAs(f, 'sha256') }), expect: customersOnly(200, { otherAdmin: 404 }) },
+  { method: 'GET', url: '/api/v1/downloads/:artifactId/signature', request: (f) => ({ url: downloadAs(f, 'signature') }), expect: customersOnly(200, { otherAdmin: 404 }) },
+  { method: 'GET', url: '/api/v1/staff/releases', expect: releaseStaff(200) },
+  {
+    method: 'POST',
+    url: '/api/v1/staff/releases',
+    request: (f, a) => ({ payload: { productId: f.product, version: `9.${ACTORS.indexOf(a)}`, channel: 'stable', notes: 'Matrix' } }),
+    expect: releaseStaff(201),
+  },
+  { method: 'GET', url: '/api/v1/staff/releases/:releaseId', request: (f) => ({ url: `/api/v1/staff/releases/${f.draftRelease}` }), expect: releaseStaff(200) },
+  {
+    method: 'PATCH',
+    url: '/api/v1/staff/releases/:releaseId',
+    request: (f, a) => ({ url: `/api/v1/staff/releases/${perRelease(f, a).patch}`, payload: { notes: 'Edited' }, headers: { 'if-match': '"1"' } }),
+    expect: releaseStaff(200),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/staff/releases/:releaseId/publish',
+    request: (f, a) => ({ url: `/api/v1/staff/releases/${perRelease(f, a).publish}/publish`, payload: { notify: false }, headers: { 'if-match': '"1"' } }),
+    expect: releaseStaff(200),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/staff/releases/:releaseId/unpublish',
+    request: (f, a) => ({ url: `/api/v1/staff/releases/${perRelease(f, a).unpublish}/unpublish`, headers: { 'if-match': '"1"' } }),
+    expect: releaseStaff(200),
+  },
+  { method: 'DELETE', url: '/api/v1/staff/releases/:releaseId', request: (f, a) => ({ url: `/api/v1/staff/releases/${perRelease(f, a).remove}` }), expect: releaseStaff(204) },
+  {
+    method: 'DELETE',
+    url: '/api/v1/staff/releases/:releaseId/artifacts/:artifactId',
+    request: (f, a) => ({ url: `/api/v1/staff/releases/${perRelease(f, a).fileRelease}/artifacts/${perRelease(f, a).file}` }),
+    expect: releaseStaff(204),
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/staff/releases/:releaseId/artifacts/:artifactId/signature',
+    request: (f, a) => ({
+      url: `/api/v1/staff/releases/${perRelease(f, a).fileRelease}/artifacts/${perRelease(f, a).signed}/signature?fileName=file.sig`,
+      payload: Buffer.from('signature'),
+      headers: { 'content-type': 'application/octet-stream' },
+    }),
+    expect: releaseStaff(204),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/v1/staff/releases/:releaseId/artifacts/:artifactId/signature',
+    request: (f, a) => ({ url: `/api/v1/staff/releases/${perRelease(f, a).fileRelease}/artifacts/${perRelease(f, a).signed}/signature` }),
+    expect: releaseStaff(204),
+  },
   {
     method: 'GET',
     url: '/api/v1/staff/outbox',
@@ -487,7 +573,24 @@ beforeAll(async () => {
     const open = async () => (await buildInvoice(t.db, { accountId: accountA.id })).invoiceId;
     perStaffInvoice[a] = { patch: await draft(), remove: await draft(), issue: await draft(), void: await open(), uncollectible: await open() };
   }
+  const published = await buildRelease(t, { productId, version: '2026.3', artifacts: [{ platform: 'linux', arch: 'x64', signature: Buffer.from('sig') }] });
+  const draftRelease = (await buildRelease(t, { productId, version: '2026.4-draft', publishedAt: null })).releaseId;
+  const perReleaseStaff: Fixture['perReleaseStaff'] = {};
+  for (const a of ['release', 'staffAdmin'] as const) {
+    const draft = async (v: string) => buildRelease(t, { productId, version: `${a}-${v}`, publishedAt: null });
+    const files = await buildRelease(t, { productId, version: `${a}-files`, publishedAt: null, artifacts: [{ platform: 'linux', arch: 'x64' }, { platform: 'windows', arch: 'x64', signature: Buffer.from('sig') }] });
+    perReleaseStaff[a] = {
+      patch: (await draft('patch')).releaseId, publish: (await draft('publish')).releaseId, remove: (await draft('remove')).releaseId,
+      unpublish: (await buildRelease(t, { productId, version: `${a}-unpublish` })).releaseId,
+      fileRelease: files.releaseId, file: files.artifacts[0]!.id, signed: files.artifacts[1]!.id,
+    };
+  }
+  const identities: Fixture['identities'] = {
+    member: { userId: users.member.id, accountId: accountA.id }, keyManager: { userId: users.keyManager.id, accountId: accountA.id },
+    admin: { userId: users.admin.id, accountId: accountA.id }, otherAdmin: { userId: users.otherAdmin.id, accountId: accountB.id },
+  };
   fixture = {
+    artifact: published.artifacts[0]!.id, publishedRelease: published.releaseId, draftRelease, linkSecret: t.config.downloads.linkSecret, identities, perReleaseStaff,
     memberUpload, memberUploadToDelete, attachment,
     memberCase, perActorCase, perStaffCase, invoice, perStaffInvoice,
     accountA: accountA.id, mailId, target, removable, invited, product: productId, groupKey, groupActivationKey: groupKey, ownKey, perActorKey, perActorRelease, g2, g3,

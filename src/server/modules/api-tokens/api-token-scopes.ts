@@ -28,6 +28,9 @@ const AREA_PREFIXES: readonly (readonly [string, Area])[] = [
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
+/** POST routes that only read: asking for a short-lived download link changes nothing. */
+const READING_POSTS = new Set(['/api/v1/downloads/:artifactId/link']);
+
 /**
  * The scope a request needs, from its route's URL pattern and method; null when no token may make
  * it. (OPTIONS never reaches here: it is public.)
@@ -35,7 +38,8 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
 export function requiredScope(method: string, routeUrl: string): ApiTokenScope | null {
   const match = AREA_PREFIXES.find(([prefix]) => routeUrl === prefix || routeUrl.startsWith(`${prefix}/`));
   if (!match) return null;
-  const scope = `${match[1]}:${READ_METHODS.has(method) ? 'read' : 'write'}`;
+  const reads = READ_METHODS.has(method) || (method === 'POST' && READING_POSTS.has(routeUrl));
+  const scope = `${match[1]}:${reads ? 'read' : 'write'}`;
   return (API_TOKEN_SCOPES as readonly string[]).includes(scope) ? (scope as ApiTokenScope) : null;
 }
 

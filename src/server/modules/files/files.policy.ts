@@ -8,11 +8,24 @@ import type { CaseRecord } from '../cases/cases.repository.js';
  * Who handles files: a customer with the key groups they manage (the case rules need them), or a
  * staff member who works cases. Release staff and customers without case access get 403.
  */
-export type FileActor = { kind: 'customer'; ca: CaseActor } | { kind: 'staff'; staff: StaffActor; scope: StaffCaseScope };
+export type FileActor = { kind: 'customer'; ca: CaseActor } | { kind: 'staff'; staff: StaffActor; scope: StaffCaseScope | null };
 
-export function ensureFileActor(actor: Actor, managedGroupIds: (userId: string, accountId: string) => Promise<string[]>): Promise<FileActor> | FileActor {
+/**
+ * `forUploads`: the tus endpoint, where release staff upload release artifacts too (they work no
+ * cases: their case scope is null and every case stays invisible to them).
+ */
+export function ensureFileActor(
+  actor: Actor,
+  managedGroupIds: (userId: string, accountId: string) => Promise<string[]>,
+  { forUploads = false }: { forUploads?: boolean } = {},
+): Promise<FileActor> | FileActor {
   ensureAuthenticated(actor);
-  if (actor.kind === 'staff') return { kind: 'staff', staff: actor, scope: staffCaseScope(actor) };
+  if (actor.kind === 'staff') {
+    if (forUploads && !can(actor, 'work:cases:all') && !can(actor, 'work:cases:customer_service') && can(actor, 'manage:releases')) {
+      return { kind: 'staff', staff: actor, scope: null };
+    }
+    return { kind: 'staff', staff: actor, scope: staffCaseScope(actor) };
+  }
   const customer = ensureCaseReader(actor);
   const needsGroups = can(customer, 'read:cases:keys') || can(customer, 'read:keys:groups');
   if (!needsGroups) return { kind: 'customer', ca: { actor: customer, managedGroupIds: [] } };
@@ -23,7 +36,8 @@ export const actorUserId = (fa: FileActor) => (fa.kind === 'staff' ? fa.staff.us
 
 /** Sees the case at all (else: 404). */
 export function canSeeCase(fa: FileActor, c: CaseRecord): boolean {
-  return fa.kind === 'staff' ? canWorkCase(fa.scope, c) : canViewCase(fa.ca, c);
+  if (fa.kind === 'customer') return canViewCase(fa.ca, c);
+  return fa.scope !== null && canWorkCase(fa.scope, c);
 }
 
 /**
@@ -50,3 +64,6 @@ export function canSeeAttachment(fa: FileActor, c: CaseRecord, a: { visibility: 
 export function ensureStaffFileActor(fa: FileActor): asserts fa is Extract<FileActor, { kind: 'staff' }> {
   if (fa.kind !== 'staff') throw errors.notFound();
 }
+
+/** May upload release artifacts: staff who manage releases (release managers, staff admins). */
+export const canUploadArtifacts = (fa: FileActor): boolean => fa.kind === 'staff' && can(fa.staff, 'manage:releases');

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../app/db.js';
 import { nowIso } from '../../app/db.js';
 import type { AttachmentVisibility, Database, ScanStatus } from '../../db/schema.js';
@@ -12,6 +12,11 @@ const toUpload = (r: Selectable<UploadRow>) => ({
   uploaderKind: r.uploader_kind,
   accountId: r.account_id,
   caseId: r.case_id,
+  target: r.target,
+  releaseId: r.release_id,
+  platform: r.platform,
+  arch: r.arch,
+  /** The attachment (target case) or release artifact (target artifact) the upload becomes. */
   attachmentId: r.attachment_id,
   fileName: r.file_name,
   declaredType: r.declared_type,
@@ -55,7 +60,7 @@ export function createFilesRepository({ db }: { db: Db }) {
       return r ? toUpload(r) : null;
     },
 
-    async insertUpload(trx: Db, u: Omit<UploadRow, 'offset_bytes' | 'completed_at' | 'updated_at'>) {
+    async insertUpload(trx: Db, u: Omit<Insertable<UploadRow>, 'offset_bytes' | 'completed_at' | 'updated_at'>) {
       await trx.insertInto('uploads').values({ ...u, offset_bytes: 0, completed_at: null, updated_at: u.created_at }).execute();
     },
 

@@ -8,21 +8,21 @@ import { createKeyGroupsRepository } from '../keys/key-groups.repository.js';
 import { INLINE_TYPES } from './content-type.js';
 import { ensureFileActor, ensureStaffFileActor, type FileActor } from './files.policy.js';
 import { presentAttachment } from './files.presenter.js';
+import { sendStoredFile } from './serve.js';
 import { createFilesRepository } from './files.repository.js';
 import { attachmentListSchema, attachmentSchema, contentQuery, UPLOAD_RESULT_HEADERS } from './files.schemas.js';
 import {
   closeFilesService,
-  contentDisposition,
   createUpload,
   ensureDownloadable,
   ensureMayContinue,
   filesService,
   finalizeUpload,
+  findUploadResult,
   getOwnUpload,
   getVisibleAttachment,
   isUploadFull,
   listCaseAttachments,
-  parseRange,
   UPLOAD_ID,
   uploadCompleted,
 } from './files.usecases.js';
@@ -55,6 +55,8 @@ export async function filesRoutes(app: FastifyInstance) {
   app.addHook('onClose', async () => closeFilesService(deps.config));
 
   const fileActor = (req: FastifyRequest): Promise<FileActor> | FileActor => ensureFileActor(req.actor, (u, a) => groups.managedBy(u, a));
+  /** The tus endpoint also takes release artifacts from release staff. */
+  const uploadActor = (req: FastifyRequest): Promise<FileActor> | FileActor => ensureFileActor(req.actor, (u, a) => groups.managedBy(u, a), { forUploads: true });
 
   let tusServer: TusServer | null = null;
   const tus = () => (tusServer ??= createTus());
@@ -96,7 +98,7 @@ export async function filesRoutes(app: FastifyInstance) {
 
   /** A finished upload answers from its row: complete, with the attachment it became. */
   async function answerCompleted(reply: FastifyReply, uploadId: string, length: number) {
-    const a = await repo.findAttachmentByUpload(uploadId);
+    const a = await findUploadResult(deps, uploadId);
     return reply
       .status(200)
       .headers({
@@ -128,7 +130,7 @@ export async function filesRoutes(app: FastifyInstance) {
       config: { auth: 'user' },
       schema: { hide: true },
       async handler(req, reply) {
-        const fa = await fileActor(req);
+        const fa = await uploadActor(req);
         if (req.headers['upload-concat'] !== undefined) throw concatUnsupported();
         const lengthHeader = req.headers['upload-length'];
         if (typeof lengthHeader !== 'string' || !/^\d{1,16}$/.test(lengthHeader)) throw lengthRequired();
@@ -150,7 +152,7 @@ export async function filesRoutes(app: FastifyInstance) {
       config: { auth: 'user' },
       schema: { hide: true, params: z.object({ uploadId: z.string() }) },
       async handler(req, reply) {
-        const fa = await fileActor(req);
+        const fa = await uploadActor(req);
         const u = await getOwnUpload({ deps, fa, uploadId: req.params.uploadId });
         if (u.completedAt) {
           if (req.method === 'DELETE') throw uploadCompleted();
@@ -236,28 +238,10 @@ export async function filesRoutes(app: FastifyInstance) {
       const { attachment: a } = await getVisibleAttachment({ deps, fa: await fileActor(req), attachmentId: req.params.attachmentId });
       ensureDownloadable(a);
       const inline = req.query.disposition === 'inline' && INLINE_TYPES.includes(a.contentType);
-      const etag = `"${a.sha256}"`;
-      reply.headers({
-        'content-type': inline ? a.contentType : 'application/octet-stream',
-        'content-disposition': contentDisposition(inline ? 'inline' : 'attachment', a.fileName),
-        'x-content-type-options': 'nosniff',
-        'content-security-policy': "sandbox; default-src 'none'",
-        'cross-origin-resource-policy': 'same-origin',
-        'cache-control': 'private, no-cache',
-        'accept-ranges': 'bytes',
-        etag,
+      return sendStoredFile(req, reply, {
+        storage: svc().storage,
+        file: { storageKey: a.storageKey, size: a.size, fileName: a.fileName, sha256: a.sha256, contentType: inline ? a.contentType : 'application/octet-stream', disposition: inline ? 'inline' : 'attachment' },
       });
-      if (req.headers['if-none-match'] === etag) return reply.status(304).send();
-      const ifRange = req.headers['if-range'];
-      const range = ifRange === undefined || ifRange === etag ? parseRange(req.headers.range, a.size) : null;
-      if (a.size === 0) return reply.header('content-length', '0').send('');
-      const stream = await svc().storage.read(a.storageKey, range ?? undefined);
-      if (range) {
-        reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${a.size}`).header('content-length', String(range.end - range.start + 1));
-      } else {
-        reply.header('content-length', String(a.size));
-      }
-      return reply.send(stream);
     },
   );
 }

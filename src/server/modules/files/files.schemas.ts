@@ -5,8 +5,10 @@ import { z } from 'zod';
  *
  * Uploads use tus 1.0 at `/api/v1/uploads` (creation, termination, expiration). Metadata
  * (`Upload-Metadata`): `caseId` and `filename` required, `filetype` optional, `visibility`
- * (`public` | `internal`, staff only) optional. The response to the PATCH that completes an upload
- * (and to a HEAD on a completed one) carries `Attachment-Id` and `Attachment-Sha256`.
+ * (`public` | `internal`, staff only) optional. A release file (staff who manage releases) names
+ * `releaseId`, `platform` (`windows` | `macos` | `linux`) and `arch` (`x64` | `arm64`) instead of
+ * `caseId`. The response to the PATCH that completes an upload (and to a HEAD on a completed one)
+ * carries `Attachment-Id` (the attachment's or the release file's id) and `Attachment-Sha256`.
  */
 export const ATTACHMENT_VISIBILITIES = ['public', 'internal'] as const;
 export const SCAN_STATUSES = ['clean', 'infected', 'pending', 'skipped', 'failed'] as const;

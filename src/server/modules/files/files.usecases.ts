@@ -16,9 +16,11 @@ import { caseNotFound, caseNotOpen } from '../cases/cases.usecases.js';
 import { detectContentType, SNIFF_BYTES } from './content-type.js';
 import { DbLocker, pruneUploadLocks } from './db-locker.js';
 import { type AttachmentRecord, createFilesRepository, type UploadRecord } from './files.repository.js';
-import { actorUserId, canSeeAttachment, canSeeCase, type FileActor, uploadDecision, visibilitiesFor } from './files.policy.js';
+import { actorUserId, canSeeAttachment, canUploadArtifacts, canSeeCase, type FileActor, uploadDecision, visibilitiesFor } from './files.policy.js';
 import { HashingStore } from './hashing-store.js';
-import { attachmentKey, createFileStorage, type FileStorage, quarantineKey } from './storage.js';
+import { artifactKey, attachmentKey, createFileStorage, type FileStorage, quarantineKey } from './storage.js';
+import { addArtifact } from '../downloads/artifacts.js';
+import { createDownloadsRepository } from '../downloads/downloads.repository.js';
 import { scanFile } from './virus-scan.js';
 
 export const fileTooLarge = createError({ code: 'upload.too_large', status: 413, message: 'The file is larger than the largest file Portico accepts' });
@@ -115,6 +117,7 @@ export interface NewUploadInput {
  * transaction, so two uploads cannot both take the last free space), the name is clean.
  */
 export async function createUpload({ deps, fa, input }: { deps: AppDeps; fa: FileActor; input: NewUploadInput }): Promise<UploadRecord> {
+  if (input.metadata.releaseId !== undefined && input.metadata.caseId === undefined) return createArtifactUpload({ deps, fa, input });
   const { files } = deps.config;
   const c = await uploadTarget(deps, fa, input.metadata.caseId);
   const fileName = cleanFileName(input.metadata.filename ?? input.metadata.name);
@@ -142,6 +145,39 @@ export async function createUpload({ deps, fa, input }: { deps: AppDeps; fa: Fil
   return (await repo.findUpload(id))!;
 }
 
+const PLATFORMS = ['windows', 'macos', 'linux'] as const;
+const ARCHS = ['x64', 'arm64'] as const;
+
+/**
+ * A release artifact upload (metadata `releaseId`, `platform`, `arch`, `filename`): staff who
+ * manage releases only; no customer account and so no quota, the per-file maximum still holds.
+ * Everyone else learns nothing about releases: the same field error as an unknown release.
+ */
+async function createArtifactUpload({ deps, fa, input }: { deps: AppDeps; fa: FileActor; input: NewUploadInput }): Promise<UploadRecord> {
+  const { files } = deps.config;
+  const releaseId = input.metadata.releaseId;
+  const release = canUploadArtifacts(fa) && releaseId && releaseId.length <= 100 ? await createDownloadsRepository({ db: deps.db }).findRelease(releaseId) : null;
+  if (!release) throw metaError('releaseId', 'unknown_release', 'No such release');
+  const platform = input.metadata.platform as (typeof PLATFORMS)[number];
+  if (!PLATFORMS.includes(platform)) throw metaError('platform', 'invalid', `One of: ${PLATFORMS.join(', ')}`);
+  const arch = input.metadata.arch as (typeof ARCHS)[number];
+  if (!ARCHS.includes(arch)) throw metaError('arch', 'invalid', `One of: ${ARCHS.join(', ')}`);
+  const fileName = cleanFileName(input.metadata.filename ?? input.metadata.name);
+  if (input.length > files.maxFileBytes) throw fileTooLarge({ detail: `The largest file Portico accepts has ${files.maxFileBytes} bytes` });
+  const taken = await deps.db.selectFrom('release_artifacts').select('id').where('release_id', '=', release.id).where('file_name', '=', fileName).executeTakeFirst();
+  const pending = await deps.db.selectFrom('uploads').select('id').where('release_id', '=', release.id).where('file_name', '=', fileName).where('completed_at', 'is', null).executeTakeFirst();
+  if (taken || pending) throw metaError('filename', 'taken', 'The release has a file of this name (or one is being uploaded)');
+  const id = newId('upl');
+  const now = new Date();
+  const repo = createFilesRepository({ db: deps.db });
+  await repo.insertUpload(deps.db, {
+    id, uploader_user_id: actorUserId(fa), uploader_kind: 'staff', account_id: null, case_id: null, target: 'artifact', release_id: release.id, platform, arch,
+    attachment_id: newId('art'), file_name: fileName, declared_type: cleanDeclaredType(input.metadata.filetype ?? input.metadata.type), visibility: 'internal',
+    length: input.length, storage: files.storage.kind, created_at: now.toISOString(), expires_at: new Date(now.getTime() + files.expiryMs).toISOString(),
+  });
+  return (await repo.findUpload(id))!;
+}
+
 /** The actor's own upload, or 404 (another user's upload does not exist for them). */
 export async function getOwnUpload({ deps, fa, uploadId }: { deps: AppDeps; fa: FileActor; uploadId: string }): Promise<UploadRecord> {
   if (!UPLOAD_ID.test(uploadId)) throw uploadNotFound();
@@ -152,7 +188,11 @@ export async function getOwnUpload({ deps, fa, uploadId }: { deps: AppDeps; fa: 
 
 /** Before more bytes are taken: the uploader may still add files to the case (access can be lost mid-upload). */
 export async function ensureMayContinue(deps: AppDeps, fa: FileActor, u: UploadRecord): Promise<void> {
-  const c = await casesRepo(deps).find(u.caseId);
+  if (u.target === 'artifact') {
+    if (!canUploadArtifacts(fa) || !(await createDownloadsRepository({ db: deps.db }).findRelease(u.releaseId!))) throw uploadNotFound();
+    return;
+  }
+  const c = await casesRepo(deps).find(u.caseId!);
   const decision = c ? uploadDecision(fa, c) : 'not_found';
   if (decision === 'not_found') throw uploadNotFound();
   if (decision === 'not_open') throw caseNotOpen();
@@ -180,9 +220,26 @@ async function headOf(stream: Readable): Promise<Buffer> {
   return Buffer.concat(chunks).subarray(0, SNIFF_BYTES);
 }
 
+/** Where a finished upload's bytes live: the attachment's or the release artifact's key. */
+const resultKey = (u: UploadRecord) => (u.target === 'artifact' ? artifactKey(u.attachmentId) : attachmentKey(u.attachmentId));
+
+/** What a finished upload became: its id and SHA-256 (the tus responses carry both). */
+export interface UploadResult {
+  id: string;
+  sha256: string;
+}
+
+/** The attachment or artifact a finished upload became, or null while it is unfinished. */
+export async function findUploadResult(deps: AppDeps, uploadId: string): Promise<UploadResult | null> {
+  const a = await createFilesRepository({ db: deps.db }).findAttachmentByUpload(uploadId);
+  if (a) return { id: a.id, sha256: a.sha256 };
+  const r = await createDownloadsRepository({ db: deps.db }).findArtifactByUpload(uploadId);
+  return r ? { id: r.id, sha256: r.sha256 } : null;
+}
+
 /** True when all bytes of the upload are stored (in the tus area, or already moved to its attachment key). */
 export async function isUploadFull(svc: FilesService, u: UploadRecord): Promise<boolean> {
-  if ((await svc.storage.size(attachmentKey(u.attachmentId))) === u.length) return true;
+  if ((await svc.storage.size(resultKey(u))) === u.length) return true;
   try {
     const info = await svc.store.getUpload(u.id);
     return info.size === u.length && info.offset === u.length;
@@ -200,7 +257,7 @@ export async function isUploadFull(svc: FilesService, u: UploadRecord): Promise<
  * after a crash, another process) finds the work done and returns the same attachment. Runs
  * under the upload's lock, so two processes never move or hash the same upload at once.
  */
-export async function finalizeUpload({ svc, uploadId }: { svc: FilesService; uploadId: string }): Promise<AttachmentRecord> {
+export async function finalizeUpload({ svc, uploadId }: { svc: FilesService; uploadId: string }): Promise<UploadResult> {
   const { deps, storage, store } = svc;
   const repo = createFilesRepository({ db: deps.db });
   const lock = svc.locker.newLock(uploadId);
@@ -209,10 +266,10 @@ export async function finalizeUpload({ svc, uploadId }: { svc: FilesService; upl
     const u = await repo.findUpload(uploadId);
     if (!u) throw uploadNotFound();
     if (u.completedAt) {
-      const done = await repo.findAttachmentByUpload(u.id);
+      const done = await findUploadResult(deps, u.id);
       if (done) return done;
     }
-    const key = attachmentKey(u.attachmentId);
+    const key = resultKey(u);
     let digest = store.takeDigest(u.id, u.length);
     if ((await storage.size(key)) !== u.length) {
       const info = await store.inner.getUpload(u.id);
@@ -222,6 +279,15 @@ export async function finalizeUpload({ svc, uploadId }: { svc: FilesService; upl
       await storage.moveUpload(u.id, key, u.length);
     }
     digest ??= await sha256Of(await storage.read(key));
+    if (u.target === 'artifact') {
+      const at = nowIso();
+      await deps.db.transaction().execute(async (trx) => {
+        if (!(await repo.markCompleted(trx, u.id, at))) return;
+        await addArtifact(trx, { upload: u, sha256: digest!, storage: storage.kind, storageKey: key, at });
+      });
+      await storage.removeUploadLeftovers(u.id).catch(() => {});
+      return (await findUploadResult(deps, u.id))!;
+    }
     const contentType = u.length === 0 ? 'application/x-empty' : detectContentType(await headOf(await storage.read(key, { start: 0, end: Math.min(u.length, SNIFF_BYTES) - 1 })));
     const scanning = deps.config.files.scan.kind !== 'off';
     const at = nowIso();
@@ -229,16 +295,16 @@ export async function finalizeUpload({ svc, uploadId }: { svc: FilesService; upl
       if (!(await repo.markCompleted(trx, u.id, at))) return;
       const cases = createCasesRepository({ db: trx, dialect: deps.dialect });
       await repo.insertAttachment(trx, {
-        id: u.attachmentId, case_id: u.caseId, account_id: u.accountId, uploader_user_id: u.uploaderUserId, uploader_kind: u.uploaderKind, upload_id: u.id,
+        id: u.attachmentId, case_id: u.caseId!, account_id: u.accountId!, uploader_user_id: u.uploaderUserId, uploader_kind: u.uploaderKind, upload_id: u.id,
         file_name: u.fileName, size: u.length, sha256: digest!, declared_type: u.declaredType, content_type: contentType, storage: storage.kind, storage_key: key,
         visibility: u.visibility, scan_status: scanning ? 'pending' : 'skipped', scan_result: scanning ? null : 'scanning is off', scanned_at: null, created_at: at,
       });
       await cases.addEvent(trx, {
-        caseId: u.caseId, actorUserId: u.uploaderUserId, kind: 'attachment_added', visibility: u.visibility,
+        caseId: u.caseId!, actorUserId: u.uploaderUserId, kind: 'attachment_added', visibility: u.visibility,
         data: { attachmentId: u.attachmentId, fileName: u.fileName, size: u.length, sha256: digest },
       });
-      await cases.update(trx, u.caseId, null, { last_activity_at: at }, { bump: false });
-      const c = (await cases.find(u.caseId))!;
+      await cases.update(trx, u.caseId!, null, { last_activity_at: at }, { bump: false });
+      const c = (await cases.find(u.caseId!))!;
       await recordAuditEvent(trx, {
         // Internal files are staff-only: no account id, so they never show in the customer's activity.
         accountId: u.visibility === 'internal' ? null : u.accountId, actorUserId: u.uploaderUserId, action: 'attachment.added', targetType: 'case', targetId: u.caseId,
@@ -248,7 +314,8 @@ export async function finalizeUpload({ svc, uploadId }: { svc: FilesService; upl
       else await notifyAdded(trx, deps, c, u.uploaderUserId, u.uploaderKind, { fileName: u.fileName, size: u.length, sha256: digest!, visibility: u.visibility });
     });
     await storage.removeUploadLeftovers(u.id).catch(() => {});
-    return (await repo.findAttachmentByUpload(u.id))!;
+    const a = (await repo.findAttachmentByUpload(u.id))!;
+    return { id: a.id, sha256: a.sha256 };
   } finally {
     await lock.unlock();
   }

@@ -9,6 +9,7 @@ import {
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  PutObjectCommand,
   S3Client,
   UploadPartCopyCommand,
   AbortMultipartUploadCommand,
@@ -37,6 +38,10 @@ export interface FileStorage {
   readUpload(uploadId: string, size: number): Promise<Readable>;
   /** Moves a finished upload out of the tus area to `key`; a no-op when that already happened. */
   moveUpload(uploadId: string, key: string, size: number): Promise<void>;
+  /** Writes a small permanent object in one piece (detached signatures, demo artifacts); replaces it if present. */
+  write(key: string, data: Buffer): Promise<void>;
+  /** Removes a permanent object (a release file taken back); nothing when it is gone already. */
+  remove(key: string): Promise<void>;
   /** Moves a permanent object (attachments/… → quarantine/…). */
   move(from: string, to: string, size: number): Promise<void>;
   /** Removes what tus keeps beside an upload's bytes (its info record) once the bytes moved. */
@@ -46,7 +51,7 @@ export interface FileStorage {
   close(): void;
 }
 
-const KEY = /^(attachments|quarantine)\/att_[0-9a-z]{26}$/;
+const KEY = /^((attachments|quarantine)\/att_[0-9a-z]{26}|releases\/art_[0-9a-z]{26}(\.sig)?)$/;
 
 function checkKey(key: string): string {
   if (!KEY.test(key)) throw new Error(`Refusing storage key ${JSON.stringify(key)}`);
@@ -55,12 +60,16 @@ function checkKey(key: string): string {
 
 export const attachmentKey = (attachmentId: string) => checkKey(`attachments/${attachmentId}`);
 export const quarantineKey = (attachmentId: string) => checkKey(`quarantine/${attachmentId}`);
+/** A release artifact's bytes, and its detached signature beside it. */
+export const artifactKey = (artifactId: string) => checkKey(`releases/${artifactId}`);
+export const artifactSignatureKey = (artifactId: string) => checkKey(`releases/${artifactId}.sig`);
 
 function createLocalStorage(directory: string, expiryMs: number): FileStorage {
   const uploadsDir = path.join(directory, 'uploads');
   fs.mkdirSync(uploadsDir, { recursive: true });
   fs.mkdirSync(path.join(directory, 'attachments'), { recursive: true });
   fs.mkdirSync(path.join(directory, 'quarantine'), { recursive: true });
+  fs.mkdirSync(path.join(directory, 'releases'), { recursive: true });
   const tusStore = new FileStore({ directory: uploadsDir, expirationPeriodInMilliseconds: expiryMs });
   const at = (key: string) => path.join(directory, checkKey(key));
   const uploadPath = (id: string) => {
@@ -100,6 +109,14 @@ function createLocalStorage(directory: string, expiryMs: number): FileStorage {
       // Done before (a crash after the rename): only the source, if any, is left to remove.
       if ((await size(key)) === expected) await fsp.rm(uploadPath(uploadId), { force: true });
       else await rename(uploadPath(uploadId), at(key));
+    },
+    async write(key, data) {
+      const to = at(key);
+      await fsp.writeFile(`${to}.partial`, data);
+      await fsp.rename(`${to}.partial`, to);
+    },
+    async remove(key) {
+      await fsp.rm(at(key), { force: true });
     },
     async move(from, to, expected) {
       if ((await size(to)) === expected && (await size(from)) === null) return;
@@ -204,6 +221,12 @@ function createS3Storage(s: Extract<FilesConfig['storage'], { kind: 's3' }>, exp
       checkKey(key);
       if ((await headSize(key)) !== size) await copy(uploadKey(uploadId), key, size);
       await client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: [{ Key: uploadKey(uploadId) }] } }));
+    },
+    async write(key, data) {
+      await client.send(new PutObjectCommand({ Bucket, Key: checkKey(key), Body: data, ContentLength: data.length }));
+    },
+    async remove(key) {
+      await client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: [{ Key: checkKey(key) }] } }));
     },
     async move(from, to, size) {
       checkKey(from);

@@ -2,12 +2,13 @@ import { compareVersions, maintenanceStatus, maskLicenseKey } from './key-format
 import { canManageKey, type KeyActor, keyAbilities } from './keys.policy.js';
 import type { KeyRow } from './keys.repository.js';
 import type { Activation } from './activations.repository.js';
+import type { UpdateHint } from '../downloads/downloads.schemas.js';
 
 /**
  * A key as the portal shows it. The full key goes to those who manage it and to the person it is
  * assigned to; everyone else in scope sees only its last group.
  */
-export function presentKey(ka: KeyActor, k: KeyRow) {
+export function presentKey(ka: KeyActor, k: KeyRow, updateHint: UpdateHint | null = null) {
   const showFull = canManageKey(ka, k) || k.assignedUserId === ka.actor.userId;
   return {
     id: k.id,
@@ -24,7 +25,8 @@ export function presentKey(ka: KeyActor, k: KeyRow) {
     assignedTo: k.assignedName || k.assignedEmail || k.assignedUserId ? { name: k.assignedName, email: k.assignedEmail, userId: k.assignedUserId } : null,
     maintenance: { start: k.maintenanceStart, end: k.maintenanceEnd, status: maintenanceStatus(k.maintenanceEnd) },
     lastUsedVersion: k.lastUsedVersion,
-    updateAvailable: !!(k.lastUsedVersion && k.productLatestVersion && compareVersions(k.lastUsedVersion, k.productLatestVersion) < 0),
+    updateAvailable: updateHint !== null || !!(k.lastUsedVersion && k.productLatestVersion && compareVersions(k.lastUsedVersion, k.productLatestVersion) < 0),
+    updateHint,
     lastSeenAt: k.lastSeenAt,
     version: k.version,
     abilities: keyAbilities(ka, k),

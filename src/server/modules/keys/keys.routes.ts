@@ -9,6 +9,7 @@ import { createActivationsRepository } from './activations.repository.js';
 import { createKeyGroupsRepository } from './key-groups.repository.js';
 import { errors } from '../../app/errors.js';
 import { createAssigneesRepository } from './assignees.repository.js';
+import { updateHintsFor } from '../downloads/update-hints.js';
 import { canPickAssignee, ensureKeyReader, type KeyActor, keyListScope } from './keys.policy.js';
 import { presentActivation, presentKey } from './keys.presenter.js';
 import { createKeysRepository } from './keys.repository.js';
@@ -78,7 +79,8 @@ export async function keysRoutes(app: FastifyInstance) {
           .send(Readable.from(rows()) as never);
       }
       const { items, nextCursor } = await keys.list({ scope, query, limit, cursor });
-      return { data: items.map((k) => presentKey(ka, k)), nextCursor };
+      const hints = await updateHintsFor(deps.db, items);
+      return { data: items.map((k) => presentKey(ka, k, hints.get(k.id) ?? null)), nextCursor };
     },
   );
 
@@ -125,7 +127,7 @@ export async function keysRoutes(app: FastifyInstance) {
       const ka = await keyActor(req);
       const key = await getVisibleKey({ deps, ka, keyId: req.params.keyId });
       reply.header('etag', etagOf(key.version));
-      return { data: presentKey(ka, key) };
+      return { data: presentKey(ka, key, (await updateHintsFor(deps.db, [key])).get(key.id) ?? null) };
     },
   );
 
@@ -139,7 +141,7 @@ export async function keysRoutes(app: FastifyInstance) {
       const ka = await keyActor(req);
       const { key } = await updateKey({ deps, ka, keyId: req.params.keyId, expectedVersion: requireIfMatch(req), patch: req.body, ip: req.ip });
       reply.header('etag', etagOf(key.version));
-      return { data: presentKey(ka, key) };
+      return { data: presentKey(ka, key, (await updateHintsFor(deps.db, [key])).get(key.id) ?? null) };
     },
   );
 

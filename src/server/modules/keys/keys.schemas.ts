@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { updateHintSchema } from '../downloads/downloads.schemas.js';
 
 export const keySchema = z.object({
   id: z.string(),
@@ -16,6 +17,8 @@ export const keySchema = z.object({
   maintenance: z.object({ start: z.string().nullable(), end: z.string().nullable(), status: z.enum(['active', 'expiring', 'expired', 'none']) }),
   lastUsedVersion: z.string().nullable(),
   updateAvailable: z.boolean(),
+  /** "N versions behind": the newest stable/LTS release this key's maintenance covers, against its last used version (null: up to date or unknown). */
+  updateHint: updateHintSchema.nullable(),
   lastSeenAt: z.string().nullable(),
   version: z.number().int(),
   abilities: z.object({ manage: z.boolean(), assign: z.boolean(), move: z.boolean(), release: z.boolean(), offlineActivation: z.boolean(), requestRenewal: z.boolean() }),

@@ -11,6 +11,7 @@ export function presentMe({
   session,
   staffMfaRequired,
   pendingEmail = null,
+  mayDownload = false,
 }: {
   user: User;
   actor: AuthenticatedActor;
@@ -18,6 +19,8 @@ export function presentMe({
   session: { expiresAt: string; idleExpiresAt: string; accountRequiresMfa?: boolean };
   staffMfaRequired?: boolean;
   pendingEmail?: { email: string; expiresAt: string } | null;
+  /** Holds a key they may download for (without the downloads flag): the Downloads area shows. */
+  mayDownload?: boolean;
 }): Me {
   const demanded =
     (actor.kind === 'customer' && actor.accountId !== null && !!session.accountRequiresMfa) ||
@@ -42,7 +45,7 @@ export function presentMe({
       accountName: m.accountName,
       role: m.role,
     })),
-    areas: visibleAreas(actor.permissions),
+    areas: visibleAreas(actor.permissions, mayDownload ? ['downloads'] : []),
     abilities: {
       manageUsers: can(actor, 'manage:users'),
       manageAccountSecurity: can(actor, 'manage:users'),

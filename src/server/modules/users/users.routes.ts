@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type AuthenticatedActor, ensureAuthenticated } from '../../app/auth/actor.js';
+import { type AuthenticatedActor, can, ensureAuthenticated } from '../../app/auth/actor.js';
+import { mayDownloadAnything } from '../downloads/downloads.usecases.js';
 import type { ResolvedSession } from '../auth/auth.repository.js';
 import { actorFromSession } from '../auth/auth.usecases.js';
 import { presentMe } from './users.presenter.js';
@@ -45,7 +46,8 @@ export async function usersRoutes(app: FastifyInstance) {
     const actor = override?.actor ?? (req.actor as AuthenticatedActor);
     const session = override?.session ?? req.session!;
     const { user, memberships, pendingEmail } = await getMe({ db, actor });
-    return { data: presentMe({ user, actor, memberships, session, staffMfaRequired: config.staffMfaRequired, pendingEmail }) };
+    const mayDownload = actor.kind === 'customer' && actor.accountId !== null && !can(actor, 'use:downloads') ? await mayDownloadAnything({ deps, actor: { ...actor, accountId: actor.accountId } }) : false;
+    return { data: presentMe({ user, actor, memberships, session, staffMfaRequired: config.staffMfaRequired, pendingEmail, mayDownload }) };
   }
 
   r.get(

@@ -7,6 +7,7 @@ import { AreasCard } from './components/areas-card';
 import { OpenCasesCard } from './components/open-cases-card';
 import { PermissionsCard } from './components/permissions-card';
 import { SessionCard } from './components/session-card';
+import { UpdatesCard } from './components/updates-card';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function DashboardPage() {
       </div>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         {me.account && me.areas.includes('cases') && <OpenCasesCard accountId={me.account.id} />}
+        {me.account && me.areas.includes('downloads') && <UpdatesCard accountId={me.account.id} />}
         {me.membership && <PermissionsCard membership={me.membership} />}
         {staffRole && me.areas.includes('console') && (
           <Card withBorder component="section" aria-labelledby="staff-title">

@@ -26,9 +26,15 @@ const RETRY_DELAYS = [0, 1_000, 3_000, 5_000, 10_000, 20_000, 30_000, 60_000];
 
 export type UploadStatus = 'queued' | 'uploading' | 'paused' | 'finishing' | 'done' | 'error' | 'canceling';
 
+/** A release file's target (staff console): the upload becomes a file of the release for this platform. */
+export type ArtifactTarget = { releaseId: string; platform: 'windows' | 'macos' | 'linux'; arch: 'x64' | 'arm64' };
+
 export type UploadItem = {
   id: string;
+  /** The case the file goes to; for a release file `<releaseId>/<platform>-<arch>` (its target, for grouping and resuming). */
   caseId: string;
+  /** Set for release files: the server files the upload under the release, not a case. */
+  artifact: ArtifactTarget | null;
   file: File;
   name: string;
   visibility: 'public' | 'internal';
@@ -46,7 +52,10 @@ export type UploadItem = {
 
 type Entry = { item: UploadItem; upload: Upload | null; meter: RateMeter; lastEmit: number; fromStorage: boolean };
 
-type StartInput = { caseId: string; userId: string; files: File[]; visibility?: 'public' | 'internal'; endpoint?: string };
+type StartInput = { caseId: string; userId: string; files: File[]; visibility?: 'public' | 'internal'; endpoint?: string; artifact?: ArtifactTarget };
+
+/** The grouping key of a release file's uploads (UploadItem.caseId). */
+export const artifactTargetKey = (a: ArtifactTarget) => `${a.releaseId}/${a.platform}-${a.arch}`;
 
 type CompletionListener = (item: UploadItem) => void;
 
@@ -108,11 +117,11 @@ class UploadManager {
   }
 
   /** Queues files for a case; those beyond the parallel limit wait. */
-  add({ caseId, userId, files, visibility = 'public', endpoint = UPLOAD_ENDPOINT }: StartInput): string[] {
+  add({ caseId, userId, files, visibility = 'public', endpoint = UPLOAD_ENDPOINT, artifact }: StartInput): string[] {
     const ids = files.map((file) => {
       const id = `u${nextId++}`;
       const item: UploadItem = {
-        id, caseId, file, name: file.name, visibility, status: 'queued', bytesSent: 0, bytesTotal: file.size, resumedAt: 0,
+        id, caseId: artifact ? artifactTargetKey(artifact) : caseId, artifact: artifact ?? null, file, name: file.name, visibility, status: 'queued', bytesSent: 0, bytesTotal: file.size, resumedAt: 0,
         rate: null, secondsLeft: null, problem: null, attachmentId: null, sha256: null,
       };
       const entry: Entry = { item, upload: null, meter: new RateMeter(), lastEmit: 0, fromStorage: false };
@@ -129,7 +138,7 @@ class UploadManager {
   reject({ caseId, file, visibility = 'public', problem }: { caseId: string; file: File; visibility?: 'public' | 'internal'; problem: UploadProblem }) {
     const id = `u${nextId++}`;
     const item: UploadItem = {
-      id, caseId, file, name: file.name, visibility, status: 'error', bytesSent: 0, bytesTotal: file.size, resumedAt: 0,
+      id, caseId, artifact: null, file, name: file.name, visibility, status: 'error', bytesSent: 0, bytesTotal: file.size, resumedAt: 0,
       rate: null, secondsLeft: null, problem, attachmentId: null, sha256: null,
     };
     this.entries.set(id, { item, upload: null, meter: new RateMeter(), lastEmit: 0, fromStorage: false });
@@ -144,12 +153,14 @@ class UploadManager {
       endpoint,
       chunkSize: chunkSizeFor(item.file.size),
       retryDelays: RETRY_DELAYS,
-      metadata: {
-        caseId: item.caseId,
-        filename: item.file.name,
-        ...(item.file.type ? { filetype: item.file.type } : {}),
-        ...(item.visibility === 'internal' ? { visibility: 'internal' } : {}),
-      },
+      metadata: item.artifact
+        ? { releaseId: item.artifact.releaseId, platform: item.artifact.platform, arch: item.artifact.arch, filename: item.file.name }
+        : {
+            caseId: item.caseId,
+            filename: item.file.name,
+            ...(item.file.type ? { filetype: item.file.type } : {}),
+            ...(item.visibility === 'internal' ? { visibility: 'internal' } : {}),
+          },
       fingerprint: () => Promise.resolve(fingerprint),
       storeFingerprintForResuming: true,
       removeFingerprintOnSuccess: true,

@@ -59,6 +59,8 @@ describe('the scope of a route', () => {
     expect(requiredScope('GET', '/api/v1/attachments/:attachmentId/content')).toBe('cases:read');
     expect(requiredScope('PATCH', '/api/v1/keys/:keyId')).toBe('keys:write');
     expect(requiredScope('GET', '/api/v1/invoices')).toBe('invoices:read');
+    expect(requiredScope('POST', '/api/v1/downloads/:artifactId/link')).toBe('downloads:read');
+    expect(requiredScope('GET', '/api/v1/downloads/:artifactId/content')).toBe('downloads:read');
     // No token pays, manages users, tokens or the profile, or reaches the console.
     expect(requiredScope('POST', '/api/v1/invoices/:invoiceId/checkout')).toBeNull();
     for (const url of ['/api/v1/me', '/api/v1/me/api-tokens', '/api/v1/account/users', '/api/v1/staff/cases', '/api/v1/casesx']) expect(requiredScope('GET', url), url).toBeNull();

@@ -198,7 +198,7 @@ describe('uploading a file to a case (tus)', () => {
     const win = await upload(w.cookies.member, f.path, { caseId: w.caseId, filename: '..\\..\\boot.ini' });
     expect((await t.request({ method: 'GET', url: `/api/v1/attachments/${win.attachmentId}`, cookie: w.cookies.member })).json().data.fileName).toBe('boot.ini');
     expect(fs.readdirSync(parent).sort()).toEqual(outsideBefore);
-    expect(fs.readdirSync(filesDir()).sort()).toEqual(['attachments', 'quarantine', 'uploads']);
+    expect(fs.readdirSync(filesDir()).sort()).toEqual(['attachments', 'quarantine', 'releases', 'uploads']);
   });
 });
 

@@ -16,6 +16,8 @@ export type Key = {
   maintenance: { start: string | null; end: string | null; status: MaintenanceStatus };
   lastUsedVersion: string | null;
   updateAvailable: boolean;
+  /** "N versions behind": the newest stable/LTS release the key's maintenance covers, and the file for the platform it last ran on. */
+  updateHint: UpdateHint | null;
   lastSeenAt: string | null;
   version: number;
   abilities: {
@@ -29,6 +31,12 @@ export type Key = {
 };
 
 export type MaintenanceStatus = 'active' | 'expiring' | 'expired' | 'none';
+
+export type UpdateHint = {
+  behind: number;
+  latest: { releaseId: string; version: string; channel: 'stable' | 'preview' | 'lts'; publishedAt: string };
+  artifact: { id: string; fileName: string; platform: 'windows' | 'macos' | 'linux'; arch: 'x64' | 'arm64' } | null;
+};
 
 /** One entry of the registration history (Registrierungsverlauf). */
 export type Activation = {

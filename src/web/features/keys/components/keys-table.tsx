@@ -139,17 +139,23 @@ export function KeysTable({
                 <Text span size="sm" ff="monospace">
                   {key.lastUsedVersion}
                 </Text>
-                {key.updateAvailable && (
-                  <Badge
-                    variant="light"
-                    color="indigo"
-                    size="sm"
-                    title={key.product.latestVersion ?? undefined}
-                    styles={{ root: { flexShrink: 0 }, label: { overflow: 'visible' } }}
-                  >
-                    <span aria-hidden="true">{t('version.updateShort')}</span>
-                    <VisuallyHidden>{t('version.updateAvailable')}</VisuallyHidden>
+                {key.updateHint ? (
+                  <Badge variant="light" color="indigo" size="sm" title={key.updateHint.latest.version} styles={{ root: { flexShrink: 0 }, label: { overflow: 'visible' } }}>
+                    {t('version.behind', { count: key.updateHint.behind })}
                   </Badge>
+                ) : (
+                  key.updateAvailable && (
+                    <Badge
+                      variant="light"
+                      color="indigo"
+                      size="sm"
+                      title={key.product.latestVersion ?? undefined}
+                      styles={{ root: { flexShrink: 0 }, label: { overflow: 'visible' } }}
+                    >
+                      <span aria-hidden="true">{t('version.updateShort')}</span>
+                      <VisuallyHidden>{t('version.updateAvailable')}</VisuallyHidden>
+                    </Badge>
+                  )
                 )}
               </Stack>
             ) : (

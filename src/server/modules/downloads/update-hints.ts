@@ -1,0 +1,73 @@
+import type { Db } from '../../app/db.js';
+import type { ArtifactArch, ArtifactPlatform } from '../../db/schema.js';
+import { compareVersions } from '../keys/key-format.js';
+import { keyCoversRelease } from './downloads.policy.js';
+import { type ArtifactRecord, createDownloadsRepository, type ReleaseRecord } from './downloads.repository.js';
+import type { UpdateHint } from './downloads.schemas.js';
+
+/** What a hint needs of a key: its product, the version it last ran, and its maintenance. */
+export interface HintKey {
+  id: string;
+  productId: string;
+  lastUsedVersion: string | null;
+  maintenanceEnd: string | null;
+  createdAt: string;
+  status: string;
+}
+
+/** The platform and architecture an activation's OS text names ("Windows 11 Pro", "macOS 15 (arm64)", "Ubuntu 24.04 aarch64"), if any. */
+export function platformOf(os: string | null): { platform: ArtifactPlatform; arch: ArtifactArch } | null {
+  if (!os) return null;
+  const arch: ArtifactArch = /\b(arm64|aarch64|apple silicon|arm)\b/i.test(os) ? 'arm64' : 'x64';
+  if (/windows|\bwin\d*\b/i.test(os)) return { platform: 'windows', arch };
+  if (/mac\s?os|darwin|os x/i.test(os)) return { platform: 'macos', arch };
+  if (/linux|ubuntu|debian|fedora|red hat|rhel|suse|centos|alpine|rocky|alma/i.test(os)) return { platform: 'linux', arch };
+  return null;
+}
+
+const STEADY = new Set(['stable', 'lts']);
+
+/**
+ * "N versions behind" for one key: the newest stable or LTS release its maintenance covers,
+ * against the version the key last ran; N counts the published stable/LTS releases of the product
+ * after that version up to and including the newest. Null when the key is up to date, has never
+ * reported a version, or is not active. The file is the one for the platform it last ran on.
+ */
+export function updateHintFor(key: HintKey, releases: readonly ReleaseRecord[], artifacts: readonly ArtifactRecord[], lastOs: string | null): UpdateHint | null {
+  if (key.status !== 'active' || !key.lastUsedVersion) return null;
+  const steady = releases.filter((r) => r.productId === key.productId && r.publishedAt && STEADY.has(r.channel));
+  const entitled = steady.filter((r) => keyCoversRelease(key, r.publishedAt!));
+  const latest = entitled.reduce<ReleaseRecord | null>((best, r) => (!best || compareVersions(r.version, best.version) > 0 ? r : best), null);
+  if (!latest || compareVersions(latest.version, key.lastUsedVersion) <= 0) return null;
+  const behind = steady.filter((r) => compareVersions(r.version, key.lastUsedVersion!) > 0 && compareVersions(r.version, latest.version) <= 0).length;
+  const files = artifacts.filter((a) => a.releaseId === latest.id);
+  const want = platformOf(lastOs);
+  const artifact = want ? (files.find((a) => a.platform === want.platform && a.arch === want.arch) ?? files.find((a) => a.platform === want.platform) ?? null) : null;
+  return {
+    behind,
+    latest: { releaseId: latest.id, version: latest.version, channel: latest.channel, publishedAt: latest.publishedAt! },
+    artifact: artifact ? { id: artifact.id, fileName: artifact.fileName, platform: artifact.platform, arch: artifact.arch } : null,
+  };
+}
+
+/** Update hints for a page of keys: a few queries for all of them (releases and files of their products, each key's last OS). */
+export async function updateHintsFor(db: Db, keys: readonly HintKey[]): Promise<Map<string, UpdateHint | null>> {
+  const out = new Map<string, UpdateHint | null>();
+  const relevant = keys.filter((k) => k.status === 'active' && k.lastUsedVersion);
+  for (const k of keys) out.set(k.id, null);
+  if (!relevant.length) return out;
+  const repo = createDownloadsRepository({ db });
+  const releases = (await repo.releasesOf([...new Set(relevant.map((k) => k.productId))], { publishedOnly: true })).filter((r) => STEADY.has(r.channel));
+  const artifacts = await repo.artifactsOf(releases.map((r) => r.id));
+  const lastOs = new Map<string, string | null>();
+  const activations = await db
+    .selectFrom('activations')
+    .select(['key_id', 'os', 'last_seen_at'])
+    .where('key_id', 'in', relevant.map((k) => k.id))
+    .orderBy('last_seen_at', 'desc')
+    .limit(5000)
+    .execute();
+  for (const a of activations) if (!lastOs.has(a.key_id)) lastOs.set(a.key_id, a.os);
+  for (const k of relevant) out.set(k.id, updateHintFor(k, releases, artifacts, lastOs.get(k.id) ?? null));
+  return out;
+}
