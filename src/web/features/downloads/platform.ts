@@ -30,7 +30,7 @@ export function detectPlatform(nav: { userAgentData?: UAData; platform?: string;
   return null;
 }
 
-export const choiceKey = (c: PlatformChoice) => `${c.platform}-${c.arch}`;
+export const choiceKey = (c: PlatformChoice) => `${c.platform}-${c.arch}` as const;
 
 export function parseChoice(value: string | null): PlatformChoice | null {
   return PLATFORM_CHOICES.find((c) => choiceKey(c) === value) ?? null;

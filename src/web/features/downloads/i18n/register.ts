@@ -28,7 +28,7 @@ export function useDownloadsTranslation() {
   const { t: tApp } = useTranslation();
   const problem = (error: unknown): string => {
     const code = (error as { code?: string } | null)?.code;
-    if (code && KNOWN.has(code)) return t(`problems.${code.replace('download.', '')}`);
+    if (code && KNOWN.has(code)) return t(`problems.${code.replace('download.', '')}` as 'problems.not_found');
     return tApp(problemMessageKey(error));
   };
   return { t, tApp, problem };

@@ -42,7 +42,14 @@ export function ReleaseCard({ release, userId, onStatus }: { release: StaffRelea
   const failed = [publish, unpublish, remove, removeFile, update, signature].find((m) => m.isError);
 
   // A finished upload is a file of the release now: reload the list to show it with its checksum.
-  useEffect(() => uploads.onCompleted((item) => item.artifact?.releaseId === release.id && void refresh()), [release.id, refresh]);
+  useEffect(() => {
+    const off = uploads.onCompleted((item) => {
+      if (item.artifact?.releaseId === release.id) void refresh();
+    });
+    return () => {
+      off();
+    };
+  }, [release.id, refresh]);
 
   const startUpload = (files: File[]) => {
     const [platform, arch] = target.split('-') as [Platform, Arch];

@@ -27,7 +27,7 @@ export function useStaffReleasesTranslation() {
   const { t: tApp } = useTranslation();
   const problem = (error: unknown): string => {
     const code = (error as { code?: string } | null)?.code;
-    if (code && KNOWN.has(code)) return t(`problems.${code.replace('.', '_')}`);
+    if (code && KNOWN.has(code)) return t(`problems.${code.replace('.', '_')}` as 'problems.release_published');
     return tApp(problemMessageKey(error));
   };
   return { t, tApp, problem };
