@@ -338,6 +338,15 @@ const MATRIX: Row[] = [
     request: () => ({ payload: { poReference: 'PO-MATRIX' }, headers: { 'if-match': '"1"' } }),
     expect: customersOnly(403, { admin: 200, otherAdmin: 200 }),
   },
+  { method: 'GET', url: '/api/v1/reports', expect: customersOnly(200) },
+  // The invoices report: admins and billing users only; every other report any customer may run (scoped).
+  { method: 'GET', url: '/api/v1/reports/:reportId', request: () => ({ url: '/api/v1/reports/invoices' }), expect: customersOnly(200, { member: 403, keyManager: 403 }) },
+  {
+    method: 'GET',
+    url: '/api/v1/staff/reports/:reportId',
+    request: (f) => ({ url: `/api/v1/staff/reports/invoices?accountId=${f.accountA}` }),
+    expect: invoiceStaff(200),
+  },
   { method: 'GET', url: '/api/v1/staff/invoices', expect: invoiceStaff(200) },
   {
     method: 'POST',
