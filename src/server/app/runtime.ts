@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { createAuthRepository } from '../modules/auth/auth.repository.js';
 import { createFilesTasks, filesMaintenance } from '../modules/files/files.tasks.js';
 import { runInvoiceDuties } from '../modules/invoices/invoice-duties.js';
+import { createReportSubscriptionTask, requeueOverdueSubscriptions } from '../modules/reports/report-subscriptions.js';
 import { createSendMailTask } from '../modules/outbox/tasks/send-mail.task.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemoData } from '../db/seed-demo.js';
@@ -40,7 +41,11 @@ export async function startRuntime(config: Config, { logger }: { logger?: boolea
           dialect: handle.dialect,
           log: app.log.child({ component: 'worker' }),
           pollMs: config.workerPollMs,
-          handlers: { 'mail.send': createSendMailTask({ db: handle.db, mailer }), ...createFilesTasks(app.deps) },
+          handlers: {
+            'mail.send': createSendMailTask({ db: handle.db, mailer }),
+            ...createFilesTasks(app.deps),
+            ...createReportSubscriptionTask(app.deps, app.log.child({ component: 'reports' })),
+          },
           maintenance: async () => {
             const auth = createAuthRepository({ db: handle.db });
             await auth.deleteExpiredSessions(nowIso());
@@ -52,6 +57,8 @@ export async function startRuntime(config: Config, { logger }: { logger?: boolea
             await duty('files', () => filesMaintenance(app.deps));
             // Scheduled invoices issued on their day, payment reminders once per stage (idempotent across workers).
             await duty('invoices', () => runInvoiceDuties({ deps: { config, db: handle.db, dialect: handle.dialect, mailer }, log: app.log.child({ component: 'invoices' }) }));
+            // Scheduled reports run as jobs; this only re-queues one whose job was lost.
+            await duty('reports', () => requeueOverdueSubscriptions({ deps: app.deps }));
           },
         });
 

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_cases.js';
 import * as m0005 from './migrations/0005_case_list_performance.js';
 import * as m0006 from './migrations/0006_files.js';
 import * as m0007 from './migrations/0007_invoices.js';
+import * as m0009 from './migrations/0009_reports.js';
 
 /** Column types that differ between the dialects, decided once for every migration. */
 export interface MigrationContext {
@@ -29,6 +30,7 @@ const migrations: Record<string, MigrationModule> = {
   '0005_case_list_performance': m0005,
   '0006_files': m0006,
   '0007_invoices': m0007,
+  '0009_reports': m0009,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

@@ -475,6 +475,32 @@ export interface InvoiceRemindersTable {
   mail_to: string;
 }
 
+export interface ReportSubscriptionsTable {
+  id: string;
+  user_id: string;
+  account_id: string;
+  report_id: 'key-inventory' | 'maintenance' | 'activations' | 'cases' | 'invoices';
+  filters: Json;
+  frequency: 'weekly' | 'monthly';
+  format: 'xlsx' | 'csv';
+  status: Generated<'active' | 'paused'>;
+  paused_reason: string | null;
+  next_run_at: Timestamp;
+  last_sent_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MailAttachmentsTable {
+  id: string;
+  mail_id: string;
+  position: number;
+  filename: string;
+  content_type: string;
+  content_base64: string;
+  size: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -512,4 +538,6 @@ export interface Database {
   webhook_events: WebhookEventsTable;
   checkout_sessions: CheckoutSessionsTable;
   invoice_reminders: InvoiceRemindersTable;
+  report_subscriptions: ReportSubscriptionsTable;
+  mail_attachments: MailAttachmentsTable;
 }

@@ -10,6 +10,7 @@ import { createMailer, type Mailer } from '../app/mail.js';
 import { buildServer } from '../app/server.js';
 import { createFilesTasks } from '../modules/files/files.tasks.js';
 import { createSendMailTask } from '../modules/outbox/tasks/send-mail.task.js';
+import { createReportSubscriptionTask } from '../modules/reports/report-subscriptions.js';
 import { createTestDatabase } from './test-db.js';
 
 export const TEST_ORIGIN = 'http://portico.test';
@@ -43,7 +44,7 @@ export async function createTestApp({ env = {}, database }: { env?: Record<strin
     db: handle.db,
     dialect: handle.dialect,
     log: app.log,
-    handlers: { 'mail.send': createSendMailTask({ db: handle.db, mailer }), ...createFilesTasks(app.deps) },
+    handlers: { 'mail.send': createSendMailTask({ db: handle.db, mailer }), ...createFilesTasks(app.deps), ...createReportSubscriptionTask(app.deps) },
   });
   return {
     app,

@@ -53,6 +53,8 @@ interface Fixture {
   invoice: string;
   /** Per staff actor that may work invoices: drafts to change, delete and issue; open invoices to void and write off. */
   perStaffInvoice: Partial<Record<ActorName, { patch: string; remove: string; issue: string; void: string; uncollectible: string }>>;
+  /** A report subscription of the member's. */
+  memberSubscription: string;
 }
 
 interface Row {
@@ -341,6 +343,20 @@ const MATRIX: Row[] = [
   { method: 'GET', url: '/api/v1/reports', expect: customersOnly(200) },
   // The invoices report: admins and billing users only; every other report any customer may run (scoped).
   { method: 'GET', url: '/api/v1/reports/:reportId', request: () => ({ url: '/api/v1/reports/invoices' }), expect: customersOnly(200, { member: 403, keyManager: 403 }) },
+  { method: 'GET', url: '/api/v1/report-subscriptions', expect: customersOnly(200) },
+  {
+    method: 'POST',
+    url: '/api/v1/report-subscriptions',
+    request: () => ({ payload: { reportId: 'invoices', frequency: 'weekly' } }),
+    expect: customersOnly(201, { member: 403, keyManager: 403 }),
+  },
+  // Nobody may end another user's subscription: the member's own one only exists for the member.
+  {
+    method: 'DELETE',
+    url: '/api/v1/report-subscriptions/:subscriptionId',
+    request: (f) => ({ url: `/api/v1/report-subscriptions/${f.memberSubscription}` }),
+    expect: customersOnly(404, { member: 204 }),
+  },
   {
     method: 'GET',
     url: '/api/v1/staff/reports/:reportId',
@@ -487,7 +503,17 @@ beforeAll(async () => {
     const open = async () => (await buildInvoice(t.db, { accountId: accountA.id })).invoiceId;
     perStaffInvoice[a] = { patch: await draft(), remove: await draft(), issue: await draft(), void: await open(), uncollectible: await open() };
   }
+  const memberSubscription = 'rsb_matrixmembersubscription';
+  const now = new Date().toISOString();
+  await t.db
+    .insertInto('report_subscriptions')
+    .values({
+      id: memberSubscription, user_id: users.member.id, account_id: accountA.id, report_id: 'maintenance', filters: '{}', frequency: 'weekly', format: 'xlsx',
+      status: 'active', paused_reason: null, next_run_at: now, last_sent_at: null, created_at: now, updated_at: now,
+    })
+    .execute();
   fixture = {
+    memberSubscription,
     memberUpload, memberUploadToDelete, attachment,
     memberCase, perActorCase, perStaffCase, invoice, perStaffInvoice,
     accountA: accountA.id, mailId, target, removable, invited, product: productId, groupKey, groupActivationKey: groupKey, ownKey, perActorKey, perActorRelease, g2, g3,

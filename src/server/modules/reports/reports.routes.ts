@@ -6,7 +6,17 @@ import { createKeyGroupsRepository } from '../keys/key-groups.repository.js';
 import { csvStream, xlsxStream } from './report-export.js';
 import { ensureReportRunner, ensureReportsUser, type ReportActor, type ReportScope, customerReportScope, runnableReports } from './reports.policy.js';
 import { createReportsRepository } from './reports.repository.js';
-import { REPORT_FILTERS, reportInfoSchema, reportParams, reportQuery, reportResultSchema, type ReportId } from './reports.schemas.js';
+import { createSubscription, deleteSubscription, listSubscriptions, presentSubscription } from './report-subscriptions.js';
+import {
+  newSubscriptionSchema,
+  REPORT_FILTERS,
+  type ReportId,
+  reportInfoSchema,
+  reportParams,
+  reportQuery,
+  reportResultSchema,
+  subscriptionSchema,
+} from './reports.schemas.js';
 import { exportFileName, exportReport, type Locale, type ResolvedFilters, resolveFilters, runReport, userLocale } from './reports.usecases.js';
 
 /** The export of one report as a streamed download (CSV or XLSX), never the whole result in memory. */
@@ -82,6 +92,57 @@ export async function reportsRoutes(app: FastifyInstance) {
         return sendReportExport(reply, { exp, reportId, format, locale, today: filters.today });
       }
       return { data: await runReport({ repo, reportId, scope, filters, ra }) };
+    },
+  );
+
+  r.get(
+    '/api/v1/report-subscriptions',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['reports'],
+        summary: 'Your scheduled reports in this account (weekly or monthly by mail)',
+        response: { 200: z.object({ data: z.array(subscriptionSchema) }) },
+      },
+    },
+    async (req) => {
+      const actor = ensureReportsUser(req.actor);
+      return { data: (await listSubscriptions({ db: deps.db, actor })).map(presentSubscription) };
+    },
+  );
+
+  r.post(
+    '/api/v1/report-subscriptions',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['reports'],
+        summary: 'Subscribe to a report with its filters: mailed weekly (Mondays) or monthly (the 1st) as XLSX or CSV, with your rights at the time it is sent',
+        body: newSubscriptionSchema,
+        response: { 201: z.object({ data: subscriptionSchema }) },
+      },
+    },
+    async (req, reply) => {
+      const actor = ensureReportsUser(req.actor);
+      const subscription = await createSubscription({ deps, actor, input: req.body, ip: req.ip });
+      return reply.code(201).send({ data: presentSubscription(subscription) });
+    },
+  );
+
+  r.delete(
+    '/api/v1/report-subscriptions/:subscriptionId',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['reports'],
+        summary: 'End one of your report subscriptions',
+        params: z.object({ subscriptionId: z.string().min(1).max(100) }),
+      },
+    },
+    async (req, reply) => {
+      const actor = ensureReportsUser(req.actor);
+      await deleteSubscription({ deps, actor, subscriptionId: req.params.subscriptionId, ip: req.ip });
+      return reply.code(204).send();
     },
   );
 }
