@@ -47,11 +47,11 @@ describe('the role → permission table', () => {
 
 describe('visible areas', () => {
   it('show only built areas the actor may use', () => {
-    expect(visibleAreas(permissionsForMembership({ ...member, role: 'admin' }))).toEqual(['dashboard', 'cases', 'keys', 'invoices', 'account']);
-    expect(visibleAreas(permissionsForMembership({ ...member, billing: true }))).toEqual(['dashboard', 'cases', 'keys', 'invoices', 'account']);
-    expect(visibleAreas(permissionsForMembership({ ...member, role: 'key_manager' }))).toEqual(['dashboard', 'cases', 'keys', 'account']);
-    expect(visibleAreas(permissionsForMembership({ ...member, role: 'member' }))).toEqual(['dashboard', 'cases', 'keys', 'account']);
+    expect(visibleAreas(permissionsForMembership({ ...member, role: 'admin' }))).toEqual(['dashboard', 'cases', 'keys', 'invoices', 'reports', 'account']);
+    expect(visibleAreas(permissionsForMembership({ ...member, billing: true }))).toEqual(['dashboard', 'cases', 'keys', 'invoices', 'reports', 'account']);
+    expect(visibleAreas(permissionsForMembership({ ...member, role: 'key_manager' }))).toEqual(['dashboard', 'cases', 'keys', 'reports', 'account']);
+    expect(visibleAreas(permissionsForMembership({ ...member, role: 'member' }))).toEqual(['dashboard', 'cases', 'keys', 'reports', 'account']);
     expect(visibleAreas(permissionsForStaff('agent'))).toEqual(['dashboard', 'account', 'console']);
-    expect(AREAS.filter((a) => !a.built).map((a) => a.key)).toEqual(['downloads', 'reports']);
+    expect(AREAS.filter((a) => !a.built).map((a) => a.key)).toEqual(['downloads']);
   });
 });

@@ -94,7 +94,7 @@ export const AREAS = [
   { key: 'keys', anyOf: ['read:keys:all', 'read:keys:groups', 'read:keys:own'], built: true },
   { key: 'invoices', anyOf: ['read:invoices'], built: true },
   { key: 'downloads', anyOf: ['use:downloads'], built: false },
-  { key: 'reports', anyOf: ['run:reports'], built: false },
+  { key: 'reports', anyOf: ['run:reports'], built: true },
   { key: 'account', anyOf: ['read:profile'], built: true },
   { key: 'console', anyOf: ['access:console'], built: true },
 ] as const satisfies readonly { key: string; anyOf: readonly Permission[]; built: boolean }[];

@@ -357,6 +357,7 @@ const MATRIX: Row[] = [
     request: (f) => ({ url: `/api/v1/report-subscriptions/${f.memberSubscription}` }),
     expect: customersOnly(404, { member: 204 }),
   },
+  { method: 'GET', url: '/api/v1/staff/reports', expect: signedIn(404, { agent: 200, staffBilling: 200, release: 403, staffAdmin: 200 }) },
   {
     method: 'GET',
     url: '/api/v1/staff/reports/:reportId',

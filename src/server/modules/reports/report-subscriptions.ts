@@ -170,7 +170,7 @@ async function subscriberNow(db: Db, s: ReportSubscription): Promise<{ ra: Repor
     .select(['u.name', 'u.email', 'u.status as user_status', 'u.kind', 'm.role', 'm.case_admin', 'm.billing', 'm.downloads', 'm.status as membership_status', 'a.status as account_status'])
     .where('u.id', '=', s.userId)
     .executeTakeFirst();
-  if (!row || row.user_status !== 'active' || row.kind !== 'customer') return { reason: 'user_inactive' };
+  if (row?.user_status !== 'active' || row.kind !== 'customer') return { reason: 'user_inactive' };
   if (!row.role || row.membership_status !== 'active') return { reason: 'membership_ended' };
   if (row.account_status !== 'active') return { reason: 'account_suspended' };
   const grant = { role: row.role, caseAdmin: toBool(row.case_admin), billing: toBool(row.billing), downloads: toBool(row.downloads) };

@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../app/errors.js';
-import { ensureStaffReportRunner, staffReportScope } from './reports.policy.js';
+import { ensureAuthenticated } from '../../app/auth/actor.js';
+import { canRunStaffReport, ensureStaffReportRunner, staffReportScope } from './reports.policy.js';
 import { createReportsRepository } from './reports.repository.js';
 import { sendReportExport, splitQuery } from './reports.routes.js';
-import { reportParams, reportQuery, reportResultSchema } from './reports.schemas.js';
+import { REPORT_FILTERS, REPORT_IDS, reportInfoSchema, reportParams, reportQuery, reportResultSchema } from './reports.schemas.js';
 import { exportReport, resolveFilters, runReport, userLocale } from './reports.usecases.js';
 
 /**
@@ -16,6 +17,26 @@ export async function staffReportsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = app.deps;
   const repo = createReportsRepository({ db: deps.db, dialect: deps.dialect });
+
+  r.get(
+    '/api/v1/staff/reports',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['staff'],
+        summary: 'The reports your staff role may run across accounts, with the filters each takes',
+        response: { 200: z.object({ data: z.array(reportInfoSchema) }) },
+      },
+    },
+    async (req) => {
+      ensureAuthenticated(req.actor);
+      if (req.actor.kind !== 'staff') throw errors.notFound();
+      const staff = req.actor;
+      const ids = REPORT_IDS.filter((id) => canRunStaffReport(staff, id));
+      if (!ids.length) throw errors.forbidden();
+      return { data: ids.map((id) => ({ id, filters: [...REPORT_FILTERS[id]] })) };
+    },
+  );
 
   r.get(
     '/api/v1/staff/reports/:reportId',

@@ -397,6 +397,11 @@ describe('the staff console’s reports', () => {
     const agent = await loginAs(t, (await buildStaff(t.db, { staffRole: 'agent' })).user);
     const billing = await loginAs(t, (await buildStaff(t.db, { staffRole: 'billing' })).user);
     const release = await loginAs(t, (await buildStaff(t.db, { staffRole: 'release' })).user);
+    const offered = async (cookie: string) => (await t.request({ method: 'GET', url: '/api/v1/staff/reports', cookie })).json().data.map((r: { id: string }) => r.id);
+    expect(await offered(agent)).toEqual(['key-inventory', 'maintenance', 'activations', 'cases']);
+    expect(await offered(billing)).toEqual(['key-inventory', 'maintenance', 'activations', 'cases', 'invoices']);
+    const unknown = await t.request({ method: 'GET', url: '/api/v1/staff/reports/key-inventory?accountId=acc_nope', cookie: agent });
+    expect(unknown.statusCode).toBe(404);
     const one = await t.request({ method: 'GET', url: `/api/v1/staff/reports/key-inventory?accountId=${w.account.id}`, cookie: agent });
     expect(one.statusCode, one.body).toBe(200);
     expect(one.json().data.totals).toEqual({ keys: 5, seats: 21, seatsUsed: 6, seatsFree: 15, assigned: 2, unassigned: 3 });
