@@ -40,6 +40,11 @@ const KeysLayout = lazy(async () => ({ default: (await import('../features/keys/
 const KeysPage = lazy(async () => ({ default: (await import('../features/keys/keys-page')).KeysPage }));
 const KeyGroupsPage = lazy(async () => ({ default: (await import('../features/keys/key-groups-page')).KeyGroupsPage }));
 const KeyPage = lazy(async () => ({ default: (await import('../features/keys/key-page')).KeyPage }));
+const ReportsPage = lazy(async () => ({ default: (await import('../features/reports/reports-page')).ReportsPage }));
+const ReportPage = lazy(async () => ({ default: (await import('../features/reports/report-page')).ReportPage }));
+const StaffReportsPage = lazy(async () => ({
+  default: (await import('../features/reports/staff-reports-page')).StaffReportsPage,
+}));
 const ConsoleLayout = lazy(async () => ({
   default: (await import('../features/console/console-layout')).ConsoleLayout,
 }));
@@ -99,6 +104,10 @@ export function AppRoutes() {
             <Route index element={<InvoicesPage />} />
             <Route path=":invoiceId" element={<InvoicePage />} />
           </Route>
+          <Route path="reports">
+            <Route index element={<ReportsPage />} />
+            <Route path=":reportId" element={<ReportPage />} />
+          </Route>
           <Route path="account" element={<AccountLayout />}>
             <Route index element={<ProfilePage />} />
             <Route path="activity" element={<ActivityPage />} />
@@ -120,6 +129,7 @@ export function AppRoutes() {
             <Route path="invoices/new" element={<InvoiceFormPage />} />
             <Route path="invoices/:invoiceId" element={<StaffInvoicePage />} />
             <Route path="invoices/:invoiceId/edit" element={<InvoiceFormPage />} />
+            <Route path="reports" element={<StaffReportsPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>
