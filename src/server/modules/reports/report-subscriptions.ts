@@ -201,7 +201,7 @@ async function boundedBuffer(stream: NodeJS.ReadableStream & { destroy(): void }
 
 /** The portal page of the report with the subscription's filters (the same URL the page bookmarks). */
 export function reportPageUrl(publicUrl: string, reportId: ReportId, filters: Record<string, string | number>): string {
-  const qs = new URLSearchParams(Object.entries(filters).map(([k, v]) => [k, String(v)])).toString();
+  const qs = new URLSearchParams(Object.entries(filters).map(([k, v]): [string, string] => [k, String(v)])).toString();
   return `${publicUrl}/reports/${reportId}${qs ? `?${qs}` : ''}`;
 }
 

@@ -73,10 +73,10 @@ export function ExportButtons({ href, fallbackName }: { href: (format: 'csv' | '
           aria-label={message}
         />
       )}
-      <Text size="sm" c={state.kind === 'failed' ? 'red' : undefined} aria-hidden={running || undefined}>
+      {/* Shown to the eye; assistive technology reads the status below (once at the start, once at the end). */}
+      <Text size="sm" c={state.kind === 'failed' ? 'red' : undefined} aria-hidden>
         {message}
       </Text>
-      {/* One announcement at the start and one at the end; the byte count changes too often to read out. */}
       <VisuallyHidden role="status">{state.kind === 'running' ? t('common.loading') : message}</VisuallyHidden>
     </Stack>
   );

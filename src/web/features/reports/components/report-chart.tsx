@@ -65,6 +65,7 @@ export function ReportChart({
           curveType="linear"
           valueFormatter={valueFormatter}
           lineChartProps={{ accessibilityLayer: false }}
+          yAxisProps={{ allowDecimals: Boolean(money) }}
         />
       ) : (
         <BarChart
@@ -77,6 +78,7 @@ export function ReportChart({
           type={reportId === 'key-inventory' ? 'stacked' : 'default'}
           valueFormatter={valueFormatter}
           barChartProps={{ accessibilityLayer: false }}
+          yAxisProps={{ allowDecimals: Boolean(money) }}
         />
       )}
     </Box>

@@ -1,13 +1,16 @@
 import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { type DataColumn, DataTable } from '../../../components/data-table';
 import { DefinitionList } from '../../../components/definition-list';
 import type { Cell, ChartPoint, ReportResult } from '../api/reports';
 import { formatMoney } from '../report-format';
-import { ReportChart } from './report-chart';
 import { useReportLabels } from './use-labels';
 
 type Row = Record<string, Cell>;
+
+// The charts (recharts) are the largest part of the reports' code: they load after the numbers.
+const ReportChart = lazy(async () => ({ default: (await import('./report-chart')).ReportChart }));
+const ChartSlot = ({ children }: { children: ReactNode }) => <Suspense fallback={<div style={{ minHeight: 160 }} />}>{children}</Suspense>;
 
 /** The charts of each report's breakdowns (the rest show as tables only). */
 const BREAKDOWN_CHARTS: Record<string, 'bar' | 'donut'> = { byStatus: 'donut', byAssignment: 'donut', versions: 'bar', bySeverity: 'bar', ageing: 'bar' };
@@ -40,7 +43,9 @@ export function ReportView({ result, action }: { result: ReportResult; action?: 
           {t('table.generated', { date: format.dateTime(result.generatedAt) })}
         </Text>
         {result.chart.points.length > 0 && result.chart.keys.length > 0 && (
-          <ReportChart reportId={result.id} kind={result.chart.kind} keys={result.chart.keys} points={result.chart.points} title={name} money={money} />
+          <ChartSlot>
+            <ReportChart reportId={result.id} kind={result.chart.kind} keys={result.chart.keys} points={result.chart.points} title={name} money={money} />
+          </ChartSlot>
         )}
         {result.table.rows.length === 0 ? (
           <Text size="sm">{t('table.empty')}</Text>
@@ -123,6 +128,7 @@ function Breakdown({
         {heading}
       </Title>
       {kind && keys.length > 0 && (
+        <ChartSlot>
         <ReportChart
           reportId={result.id}
           breakdown={name}
@@ -132,6 +138,7 @@ function Breakdown({
           title={heading}
           money={money}
         />
+        </ChartSlot>
       )}
       <DataTable label={t('chart.table', { title: heading })} columns={columns} rows={points} rowKey={(p) => p.label || '—'} />
     </Card>
