@@ -5,6 +5,7 @@ import { benchCases } from './cases.js';
 import { benchInvoices } from './invoices.js';
 import { benchLicensing } from './licensing.js';
 import { benchMe } from './me.js';
+import { benchReports } from './reports.js';
 import { benchUploads } from './uploads.js';
 
 const BENCHES: Record<string, () => Promise<boolean>> = {
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<boolean>> = {
   cases: benchCases,
   uploads: benchUploads,
   invoices: benchInvoices,
+  reports: benchReports,
   web: auditWeb,
 };
 
