@@ -1,5 +1,4 @@
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { csvRow } from '../audit/csv.js';
 import type { ReportExport } from './reports.usecases.js';
 
@@ -40,16 +39,18 @@ const toDate = (v: unknown) => (typeof v === 'string' && v ? new Date(v.length =
  */
 export function xlsxStream(exp: ReportExport, { sheetName }: { sheetName: string }): Readable {
   const out = new PassThrough({ highWaterMark: HIGH_WATER });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = exp.columns.map((c) => ({
-    header: c.label,
-    width: Math.max(12, Math.min(40, c.label.length + 4)),
-    style: c.kind === 'date' ? { numFmt: 'yyyy-mm-dd hh:mm' } : c.kind === 'money' ? { numFmt: '#,##0.00' } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
   (async () => {
+    // exceljs takes over a second to load: only when someone exports, not at every start.
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = exp.columns.map((c) => ({
+      header: c.label,
+      width: Math.max(12, Math.min(40, c.label.length + 4)),
+      style: c.kind === 'date' ? { numFmt: 'yyyy-mm-dd hh:mm' } : c.kind === 'money' ? { numFmt: '#,##0.00' } : {},
+    }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
     for await (const row of exp.rows) {
       sheet.addRow(row.map((v, i) => (exp.columns[i]?.kind === 'date' ? toDate(v) : v))).commit();
       if (out.destroyed) return;

@@ -241,7 +241,7 @@ export async function sendSubscription({ deps, subscriptionId, now = new Date(),
   const locale = await userLocale(deps.db, s.userId, s.accountId);
   const filters = resolveFilters(s.reportId, reportFilters.parse(s.filters), now);
   const repo = createReportsRepository({ db: deps.db, dialect: deps.dialect });
-  const exp = exportReport({ repo, reportId: s.reportId, scope: customerReportScope(who.ra), filters, locale });
+  const exp = exportReport({ repo, reportId: s.reportId, scope: customerReportScope(who.ra), filters, locale, ra: who.ra });
   const filename = exportFileName(s.reportId, locale, s.format, filters.today);
   const content = await boundedBuffer(s.format === 'csv' ? csvStream(exp) : xlsxStream(exp, { sheetName: REPORT_TITLES[s.reportId][locale] }), MAX_ATTACHMENT_BYTES);
   const attachment: MailAttachment | null = content

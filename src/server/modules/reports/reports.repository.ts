@@ -187,8 +187,8 @@ export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dial
         .where((eb) => keyFilterWhere(eb, filter))
         .where(keysetAfter('k.created_at', 'k.id', after))
         .select((eb) => [
-          'k.id', 'acc.name as account_name', 'k.license_key', 'p.name as product', 'e.name as edition', 'g.name as key_group', 'k.status', 'k.seats',
-          'k.assigned_name', 'k.assigned_email', 'k.maintenance_end', 'k.last_used_version', 'k.last_seen_at', 'k.created_at',
+          'k.id', 'k.account_id', 'k.key_group_id', 'k.assigned_user_id', 'acc.name as account_name', 'k.license_key', 'p.name as product', 'e.name as edition',
+          'g.name as key_group', 'k.status', 'k.seats', 'k.assigned_name', 'k.assigned_email', 'k.maintenance_end', 'k.last_used_version', 'k.last_seen_at', 'k.created_at',
           eb.selectFrom('activations as a').whereRef('a.key_id', '=', 'k.id').where('a.status', '=', LIVE).select(eb.fn.countAll<number>().as('c')).as('used'),
         ])
         .orderBy('k.created_at')
@@ -197,7 +197,8 @@ export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dial
         .execute();
       return pageOf(
         rows.map((r) => ({
-          id: r.id, accountName: r.account_name, licenseKey: r.license_key, product: r.product, edition: r.edition, keyGroup: r.key_group, status: r.status,
+          id: r.id, accountId: r.account_id, keyGroupId: r.key_group_id, assignedUserId: r.assigned_user_id, accountName: r.account_name, licenseKey: r.license_key,
+          product: r.product, edition: r.edition, keyGroup: r.key_group, status: r.status,
           seats: n(r.seats), seatsUsed: n(r.used), assignedName: r.assigned_name, assignedEmail: r.assigned_email, maintenanceEnd: r.maintenance_end,
           lastUsedVersion: r.last_used_version, lastSeenAt: r.last_seen_at, createdAt: r.created_at,
         })),
@@ -265,7 +266,8 @@ export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dial
         .where('a.activated_at', '<', range.before)
         .where(keysetAfter('a.activated_at', 'a.id', after))
         .select([
-          'a.id', 'acc.name as account_name', 'k.license_key', 'p.name as product', 'a.hostname', 'a.os', 'a.software_version', 'a.method', 'a.status',
+          'a.id', 'k.account_id', 'k.key_group_id', 'k.assigned_user_id', 'acc.name as account_name', 'k.license_key', 'p.name as product', 'a.hostname', 'a.os',
+          'a.software_version', 'a.method', 'a.status',
           'a.activated_at', 'a.last_seen_at', 'a.deactivated_at',
         ])
         .orderBy('a.activated_at')
@@ -274,7 +276,8 @@ export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dial
         .execute();
       return pageOf(
         rows.map((r) => ({
-          id: r.id, accountName: r.account_name, licenseKey: r.license_key, product: r.product, hostname: r.hostname, os: r.os, version: r.software_version,
+          id: r.id, accountId: r.account_id, keyGroupId: r.key_group_id, assignedUserId: r.assigned_user_id, accountName: r.account_name, licenseKey: r.license_key,
+          product: r.product, hostname: r.hostname, os: r.os, version: r.software_version,
           method: r.method, status: r.status, activatedAt: r.activated_at, lastSeenAt: r.last_seen_at, deactivatedAt: r.deactivated_at,
         })),
         limit,

@@ -88,7 +88,7 @@ export async function reportsRoutes(app: FastifyInstance) {
       const scope: ReportScope = customerReportScope(ra);
       if (format !== 'json') {
         const locale = lang ?? (await userLocale(deps.db, ra.actor.userId, ra.actor.accountId));
-        const exp = exportReport({ repo, reportId, scope, filters, locale });
+        const exp = exportReport({ repo, reportId, scope, filters, locale, ra });
         return sendReportExport(reply, { exp, reportId, format, locale, today: filters.today });
       }
       return { data: await runReport({ repo, reportId, scope, filters, ra }) };

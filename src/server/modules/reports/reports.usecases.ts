@@ -1,6 +1,7 @@
 import type { Db } from '../../app/db.js';
 import { errors } from '../../app/errors.js';
 import { keyAbilities } from '../keys/keys.policy.js';
+import { licenseKeyFor } from '../keys/keys.presenter.js';
 import { currencyDigits } from '../invoices/money.js';
 import type { ReportActor, ReportScope } from './reports.policy.js';
 import type { CaseFilter, KeyFilter, Page, Range, ReportsRepository } from './reports.repository.js';
@@ -105,6 +106,10 @@ function monthsOf(fromDate: string, toDate: string): string[] {
   return months;
 }
 
+/** A key as its reader may see it (the key list's rule); staff (no customer actor) see keys whole. */
+const keyText = (ra: ReportActor | null, k: { accountId: string; keyGroupId: string | null; assignedUserId: string | null; licenseKey: string }) =>
+  ra ? licenseKeyFor(ra, k) : k.licenseKey;
+
 const daysLeft = (endIso: string, nowIso: string) => Math.ceil((Date.parse(endIso) - Date.parse(nowIso)) / 86_400_000);
 const hours = (seconds: number | null) => (seconds === null ? null : Math.round((seconds / 3600) * 10) / 10);
 
@@ -187,7 +192,7 @@ export async function runReport({ repo, reportId, scope, filters, ra }: {
           columns: ['licenseKey', 'product', 'edition', 'keyGroup', 'assignedTo', 'seats', 'maintenanceEnd', 'daysLeft', ...(scope.kind === 'staff' ? ['account'] : [])],
           rows: page.rows.map((k) => ({
             keyId: k.id,
-            licenseKey: k.licenseKey,
+            licenseKey: keyText(ra, k),
             product: k.product,
             edition: k.edition,
             keyGroup: k.keyGroup,
@@ -391,8 +396,8 @@ const secondsFrom = (a: string, b: string | null) => (b === null ? null : Math.r
  * A report's detail rows for CSV and XLSX: one row per key, activation, case or invoice behind the
  * report's numbers, in the same scope and filters, streamed page by page.
  */
-export function exportReport({ repo, reportId, scope, filters, locale }: {
-  repo: ReportsRepository; reportId: ReportId; scope: ReportScope; filters: ResolvedFilters; locale: Locale;
+export function exportReport({ repo, reportId, scope, filters, locale, ra }: {
+  repo: ReportsRepository; reportId: ReportId; scope: ReportScope; filters: ResolvedFilters; locale: Locale; ra: ReportActor | null;
 }): ReportExport {
   const columns = EXPORT_COLUMNS[reportId].map((c) => ({ label: c[locale], kind: c.kind ?? ('text' as const) }));
   const limit = EXPORT_PAGE;
@@ -401,19 +406,19 @@ export function exportReport({ repo, reportId, scope, filters, locale }: {
       case 'key-inventory': {
         const filter = { ...keyFilterOf(filters), ...createdRange(filters) };
         return paged((after) => repo.inventoryKeys({ scope, filter, limit, after }), (k) => [
-          k.accountName, k.licenseKey, k.product, k.edition, k.keyGroup, k.status, k.assignedName, k.assignedEmail, k.seats, k.seatsUsed, k.maintenanceEnd,
+          k.accountName, keyText(ra, k), k.product, k.edition, k.keyGroup, k.status, k.assignedName, k.assignedEmail, k.seats, k.seatsUsed, k.maintenanceEnd,
           k.lastUsedVersion, k.lastSeenAt, k.createdAt,
         ]);
       }
       case 'maintenance': {
         const until = new Date(Date.parse(filters.now) + Number(filters.values.within) * 86_400_000).toISOString();
         return paged((after) => repo.maintenanceKeys({ scope, filter: keyFilterOf(filters), now: filters.now, until, limit, after }), (k) => [
-          k.accountName, k.licenseKey, k.product, k.edition, k.keyGroup, k.assignedName ?? k.assignedEmail, k.seats, k.maintenanceEnd, daysLeft(k.maintenanceEnd, filters.now),
+          k.accountName, keyText(ra, k), k.product, k.edition, k.keyGroup, k.assignedName ?? k.assignedEmail, k.seats, k.maintenanceEnd, daysLeft(k.maintenanceEnd, filters.now),
         ]);
       }
       case 'activations':
         return paged((after) => repo.activationRows({ scope, filter: keyFilterOf(filters), range: filters.range as Range, limit, after }), (a) => [
-          a.accountName, a.licenseKey, a.product, a.hostname, a.os, a.version, a.method, a.status, a.activatedAt, a.lastSeenAt, a.deactivatedAt,
+          a.accountName, keyText(ra, a), a.product, a.hostname, a.os, a.version, a.method, a.status, a.activatedAt, a.lastSeenAt, a.deactivatedAt,
         ]);
       case 'cases':
         return paged((after) => repo.caseRows({ scope, filter: caseFilterOf(filters), range: filters.range as Range, limit, after }), (c) => [

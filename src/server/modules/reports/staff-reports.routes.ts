@@ -63,7 +63,7 @@ export async function staffReportsRoutes(app: FastifyInstance) {
       const scope = staffReportScope(staff, reportId, accountId ?? null);
       if (format !== 'json') {
         const locale = lang ?? (await userLocale(deps.db, staff.userId, null));
-        return sendReportExport(reply, { exp: exportReport({ repo, reportId, scope, filters, locale }), reportId, format, locale, today: filters.today });
+        return sendReportExport(reply, { exp: exportReport({ repo, reportId, scope, filters, locale, ra: null }), reportId, format, locale, today: filters.today });
       }
       return { data: { ...(await runReport({ repo, reportId, scope, filters, ra: null })), filters: { ...filters.values, ...(accountId ? { accountId } : {}) } } };
     },

@@ -382,6 +382,11 @@ describe('scope', () => {
         expect(inventory.totals.seats).toBe(keys.reduce((s, k) => s + k.seats, 0));
         const maintenance = await report(cookie, 'maintenance');
         expect(maintenance.table.rows.map((r: { keyId: string }) => r.keyId).sort()).toEqual(keys.map((k) => k.id).sort());
+        // Each key reads as the key list shows it to this user (whole or masked).
+        const listed = (await t.request({ method: 'GET', url: '/api/v1/keys?limit=100', cookie })).json().data as { id: string; licenseKey: string }[];
+        for (const row of maintenance.table.rows as { keyId: string; licenseKey: string }[]) {
+          expect(row.licenseKey).toBe(listed.find((k) => k.id === row.keyId)?.licenseKey);
+        }
         const caseReport = await report(cookie, 'cases');
         expect(caseReport.totals.opened, `${p.role} cases round ${round}`).toBe(cases.length);
         expect(caseReport.totals.backlog).toBe(cases.length);
