@@ -65,7 +65,7 @@ export function SubscriptionsCard({ accountId }: { accountId: string }) {
       ) : subscriptions.data.length === 0 ? (
         <Text size="sm">{t('subscriptions.empty')}</Text>
       ) : (
-        <DataTable label={t('subscriptions.title')} columns={columns} rows={subscriptions.data} rowKey={(s) => s.id} />
+        <DataTable label={t('subscriptions.list')} columns={columns} rows={subscriptions.data} rowKey={(s) => s.id} />
       )}
     </Card>
   );
