@@ -253,6 +253,27 @@ export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dial
       return rows.map((r) => ({ version: r.version, machines: n(r.machines), stale: n(r.stale) }));
     },
 
+    /** The live machines not seen since `staleBefore`, longest unseen first (at most `limit`). */
+    async staleMachines({ scope, filter, staleBefore, limit }: { scope: ReportScope; filter: KeyFilter; staleBefore: string; limit: number }) {
+      const rows = await db
+        .selectFrom('activations as a')
+        .innerJoin('product_keys as k', 'k.id', 'a.key_id')
+        .innerJoin('products as p', 'p.id', 'k.product_id')
+        .where((eb) => keyReportWhere(eb, scope))
+        .where((eb) => keyFilterWhere(eb, filter))
+        .where('a.status', '=', LIVE)
+        .where('a.last_seen_at', '<', staleBefore)
+        .select(['a.id', 'k.id as key_id', 'k.account_id', 'k.key_group_id', 'k.assigned_user_id', 'k.license_key', 'p.name as product', 'a.hostname', 'a.os', 'a.software_version', 'a.last_seen_at'])
+        .orderBy('a.last_seen_at')
+        .orderBy('a.id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        id: r.id, keyId: r.key_id, accountId: r.account_id, keyGroupId: r.key_group_id, assignedUserId: r.assigned_user_id, licenseKey: r.license_key,
+        product: r.product, hostname: r.hostname, os: r.os, version: r.software_version, lastSeenAt: r.last_seen_at,
+      }));
+    },
+
     /** Every activation of the range, oldest first, one page: the activations report's export. */
     async activationRows({ scope, filter, range, limit, after = null }: { scope: ReportScope; filter: KeyFilter; range: Range; limit: number; after?: { at: string; id: string } | null }) {
       const rows = await db

@@ -65,6 +65,8 @@ export const reportResultSchema = z.object({
   /** The table: column names and rows of plain values (the chart's text alternative and more). */
   table: z.object({ columns: z.array(z.string()), rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))) }),
   totals: z.record(z.string(), z.union([z.number(), z.null(), z.record(z.string(), z.number())])),
+  /** Named lists of objects the report points at (the activations report: machines not seen for N days). */
+  lists: z.record(z.string(), z.object({ columns: z.array(z.string()), rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))) })),
   /** True when the table shows only the first rows; the export holds them all. */
   truncated: z.boolean(),
   generatedAt: z.string(),

@@ -130,7 +130,7 @@ export const AGEING_BUCKETS = ['not_due', 'd1_30', 'd31_60', 'd61_90', 'd90_plus
 export async function runReport({ repo, reportId, scope, filters, ra }: {
   repo: ReportsRepository; reportId: ReportId; scope: ReportScope; filters: ResolvedFilters; ra: ReportActor | null;
 }): Promise<ReportResult> {
-  const base = { id: reportId, filters: filters.values, generatedAt: filters.now };
+  const base = { id: reportId, filters: filters.values, generatedAt: filters.now, lists: {} };
   switch (reportId) {
     case 'key-inventory': {
       const groups = await repo.keyInventory({ scope, filter: { ...keyFilterOf(filters), ...createdRange(filters) } });
@@ -215,9 +215,10 @@ export async function runReport({ repo, reportId, scope, filters, ra }: {
       const staleDays = Number(filters.values.staleDays);
       const staleBefore = new Date(Date.parse(filters.now) - staleDays * 86_400_000).toISOString();
       const filter = keyFilterOf(filters);
-      const [weeks, versions] = await Promise.all([
+      const [weeks, versions, stale] = await Promise.all([
         repo.activationWeeks({ scope, filter, range }),
         repo.versionsInUse({ scope, filter, staleBefore }),
+        repo.staleMachines({ scope, filter, staleBefore, limit: TABLE_LIMIT }),
       ]);
       const points = weeksOf(filters.fromDate as string, filters.toDate as string).map((w) => ({
         label: w,
@@ -228,6 +229,12 @@ export async function runReport({ repo, reportId, scope, filters, ra }: {
         chart: { kind: 'line', keys: ['activated', 'deactivated'], points },
         breakdowns: { versions: versions.map((v) => ({ label: v.version ?? '', values: { machines: v.machines, stale: v.stale } })) },
         table: { columns: ['week', 'activated', 'deactivated'], rows: points.map((p) => ({ week: p.label, ...p.values })) },
+        lists: {
+          staleMachines: {
+            columns: ['hostname', 'licenseKey', 'product', 'version', 'os', 'lastSeenAt'],
+            rows: stale.map((m) => ({ id: m.id, hostname: m.hostname, licenseKey: keyText(ra, m), product: m.product, version: m.version, os: m.os, lastSeenAt: m.lastSeenAt })),
+          },
+        },
         totals: {
           activated: points.reduce((s, p) => s + (p.values.activated ?? 0), 0),
           deactivated: points.reduce((s, p) => s + (p.values.deactivated ?? 0), 0),

@@ -224,8 +224,10 @@ describe('Aktivierungen und Versionen (activations)', () => {
       { label: '2026.3', values: { machines: 2, stale: 0 } },
     ]);
     expect(r.totals).toEqual({ activated: 5, deactivated: 1, liveMachines: 6, staleMachines: 1 });
+    expect(r.lists.staleMachines.rows).toEqual([expect.objectContaining({ product: 'Analytics Desktop', version: '2026.1', os: 'Linux' })]);
     const lenient = await report(w.cookies.admin, 'activations', `${ACT_RANGE}&staleDays=60`);
     expect(lenient.totals.staleMachines).toBe(0);
+    expect(lenient.lists.staleMachines.rows).toEqual([]);
   });
 
   it('counts only the machines of the keys the user sees', async () => {

@@ -14,6 +14,8 @@ export type ReportResult = {
   breakdowns: Record<string, ChartPoint[]>;
   table: { columns: string[]; rows: Record<string, Cell>[] };
   totals: Record<string, number | null | Record<string, number>>;
+  /** Objects the report points at, e.g. the machines not seen for N days. */
+  lists: Record<string, { columns: string[]; rows: Record<string, Cell>[] }>;
   truncated: boolean;
   generatedAt: string;
 };

@@ -80,6 +80,24 @@ export function ReportView({ result, action }: { result: ReportResult; action?: 
         />
       </Card>
 
+      {Object.entries(result.lists ?? {}).map(([key, list]) => (
+        <Card key={key} withBorder component="section" aria-labelledby={`list-${key}`}>
+          <Title order={2} size="h4" id={`list-${key}`} mb="sm">
+            {tx(`lists.${key}`)}
+          </Title>
+          {list.rows.length === 0 ? (
+            <Text size="sm">{t('lists.empty')}</Text>
+          ) : (
+            <DataTable
+              label={t('chart.table', { title: tx(`lists.${key}`) })}
+              columns={list.columns.map((c) => ({ key: c, header: column(c), cell: (row: Row) => cell(result.id, c, row[c] ?? null, row), nowrap: c === 'lastSeenAt' }))}
+              rows={list.rows}
+              rowKey={(row) => String(row.id ?? list.columns.map((c) => String(row[c])).join('|'))}
+            />
+          )}
+        </Card>
+      ))}
+
       {Object.entries(result.breakdowns).filter(([, points]) => points.length > 0).length > 0 && (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {Object.entries(result.breakdowns)

@@ -54,6 +54,7 @@ export function useReportLabels() {
     if (name === 'week') return formatDay(String(value), language);
     if (name === 'month') return formatMonth(String(value), language);
     if (name === 'maintenanceEnd') return format.date(String(value));
+    if (name === 'lastSeenAt') return format.dateTime(String(value));
     if (name === 'status') return tx(`values.status.${value}`);
     if (name === 'type') return tx(`values.type.${value}`);
     if (name === 'severity') return tx(`values.severity.${value}`);
