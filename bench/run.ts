@@ -6,6 +6,7 @@ import { benchDownloads } from './downloads.js';
 import { benchInvoices } from './invoices.js';
 import { benchLicensing } from './licensing.js';
 import { benchMe } from './me.js';
+import { benchReports } from './reports.js';
 import { benchUploads } from './uploads.js';
 
 const BENCHES: Record<string, () => Promise<boolean>> = {
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<boolean>> = {
   uploads: benchUploads,
   downloads: benchDownloads,
   invoices: benchInvoices,
+  reports: benchReports,
   web: auditWeb,
 };
 

@@ -90,6 +90,7 @@ for (const lang of LANGS) {
         t(lang, 'console.keys.title'),
         t(lang, 'console:invoicesNav'),
         t(lang, 'console:releasesNav'),
+        t(lang, 'nav.reports'),
       ]);
       await sections.getByRole('link', { name: t(lang, 'console.outbox.title') }).click();
       await expect(page).toHaveURL(/\/console\/outbox$/);

@@ -57,7 +57,7 @@ export function t(lang: Lang, key: string, vars: Record<string, string> = {}): s
   });
 }
 
-export type Area = 'dashboard' | 'cases' | 'keys' | 'invoices' | 'downloads' | 'account' | 'console';
+export type Area = 'dashboard' | 'cases' | 'keys' | 'invoices' | 'downloads' | 'reports' | 'account' | 'console';
 
 export type DemoUser = {
   email: string;
@@ -70,9 +70,9 @@ export type DemoUser = {
 };
 
 // Every customer role reads some keys (all, its key groups' or its own); staff handle keys in the console.
-const CUSTOMER_AREAS: readonly Area[] = ['dashboard', 'cases', 'keys', 'downloads', 'account'];
+const CUSTOMER_AREAS: readonly Area[] = ['dashboard', 'cases', 'keys', 'downloads', 'reports', 'account'];
 // Admins and users with the billing flag also read the invoices.
-const BILLING_AREAS: readonly Area[] = ['dashboard', 'cases', 'keys', 'invoices', 'downloads', 'account'];
+const BILLING_AREAS: readonly Area[] = ['dashboard', 'cases', 'keys', 'invoices', 'downloads', 'reports', 'account'];
 const STAFF_AREAS: readonly Area[] = ['dashboard', 'account', 'console'];
 
 export const DEMO_ACCOUNT = 'Beispiel Analytics GmbH';

@@ -11,7 +11,7 @@ export function randomBase32(bits: number): string {
   return out;
 }
 
-export type IdPrefix = 'acc' | 'usr' | 'mem' | 'ses' | 'aud' | 'job' | 'mail' | 'kgr' | 'tok' | 'rec' | 'prd' | 'edn' | 'key' | 'act' | 'cas' | 'cmt' | 'cev' | 'upl' | 'att' | 'inv' | 'inl' | 'pay' | 'chk' | 'pat' | 'rel' | 'art';
+export type IdPrefix = 'acc' | 'usr' | 'mem' | 'ses' | 'aud' | 'job' | 'mail' | 'kgr' | 'tok' | 'rec' | 'prd' | 'edn' | 'key' | 'act' | 'cas' | 'cmt' | 'cev' | 'upl' | 'att' | 'inv' | 'inl' | 'pay' | 'chk' | 'pat' | 'rel' | 'art' | 'rsb' | 'mat';
 
 /** An unguessable, typed id such as `acc_3k9x…` (130 random bits). */
 export const newId = (prefix: IdPrefix): string => `${prefix}_${randomBase32(130)}`;

@@ -4,11 +4,19 @@ import { nowIso } from './db.js';
 import { newId } from './ids.js';
 import { enqueueJob } from './jobs.js';
 
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
   html?: string | null;
+  /** Files sent with the mail (a scheduled report); kept with the mail in the outbox until sent. */
+  attachments?: MailAttachment[];
 }
 
 /** Delivers one message; `null` transport means "no SMTP configured: keep mails in the outbox". */
@@ -32,7 +40,10 @@ export function createMailer({ smtpUrl, from }: { smtpUrl: string | null; from: 
   return {
     delivers: true,
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined });
+      await transport.sendMail({
+        from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined,
+        attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+      });
     },
     close: () => transport.close(),
   };
@@ -62,6 +73,12 @@ export async function queueMail(
       sent_at: null,
     })
     .execute();
+  for (const [position, a] of (mail.attachments ?? []).entries()) {
+    await db
+      .insertInto('mail_attachments')
+      .values({ id: newId('mat'), mail_id: id, position, filename: a.filename, content_type: a.contentType, content_base64: a.content.toString('base64'), size: a.content.length })
+      .execute();
+  }
   if (deliver) await enqueueJob(db, { kind: 'mail.send', payload: { mailId: id } });
   return { mailId: id };
 }

@@ -3,6 +3,7 @@ import { createAuthRepository } from '../modules/auth/auth.repository.js';
 import { createDownloadsTasks } from '../modules/downloads/downloads.tasks.js';
 import { createFilesTasks, filesMaintenance } from '../modules/files/files.tasks.js';
 import { runInvoiceDuties } from '../modules/invoices/invoice-duties.js';
+import { createReportSubscriptionTask, requeueOverdueSubscriptions } from '../modules/reports/report-subscriptions.js';
 import { createSendMailTask } from '../modules/outbox/tasks/send-mail.task.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemoData } from '../db/seed-demo.js';
@@ -41,7 +42,12 @@ export async function startRuntime(config: Config, { logger }: { logger?: boolea
           dialect: handle.dialect,
           log: app.log.child({ component: 'worker' }),
           pollMs: config.workerPollMs,
-          handlers: { 'mail.send': createSendMailTask({ db: handle.db, mailer }), ...createFilesTasks(app.deps), ...createDownloadsTasks(app.deps) },
+          handlers: {
+            'mail.send': createSendMailTask({ db: handle.db, mailer }),
+            ...createFilesTasks(app.deps),
+            ...createDownloadsTasks(app.deps),
+            ...createReportSubscriptionTask(app.deps, app.log.child({ component: 'reports' })),
+          },
           maintenance: async () => {
             const auth = createAuthRepository({ db: handle.db });
             await auth.deleteExpiredSessions(nowIso());
@@ -53,6 +59,8 @@ export async function startRuntime(config: Config, { logger }: { logger?: boolea
             await duty('files', () => filesMaintenance(app.deps));
             // Scheduled invoices issued on their day, payment reminders once per stage (idempotent across workers).
             await duty('invoices', () => runInvoiceDuties({ deps: { config, db: handle.db, dialect: handle.dialect, mailer }, log: app.log.child({ component: 'invoices' }) }));
+            // Scheduled reports run as jobs; this only re-queues one whose job was lost.
+            await duty('reports', () => requeueOverdueSubscriptions({ deps: app.deps }));
           },
         });
 

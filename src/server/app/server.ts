@@ -30,6 +30,8 @@ import { staffKeysRoutes } from '../modules/keys/staff-keys.js';
 import { licensingRoutes } from '../modules/licensing/licensing.routes.js';
 import { offlineLicensingRoutes } from '../modules/licensing/offline.routes.js';
 import { outboxRoutes } from '../modules/outbox/outbox.routes.js';
+import { reportsRoutes } from '../modules/reports/reports.routes.js';
+import { staffReportsRoutes } from '../modules/reports/staff-reports.routes.js';
 import { accountUsersRoutes } from '../modules/users/account-users.routes.js';
 import { staffUsersRoutes } from '../modules/users/staff-users.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
@@ -175,6 +177,8 @@ export async function buildServer(deps: AppDeps, { logger }: BuildServerOptions 
   await app.register(staffReleasesRoutes);
   await app.register(invoicesRoutes);
   await app.register(staffInvoicesRoutes);
+  await app.register(reportsRoutes);
+  await app.register(staffReportsRoutes);
   // Encapsulated: its raw-body JSON parser applies to the webhook alone.
   await app.register(stripeWebhookRoutes);
   await app.register(licensingRoutes);

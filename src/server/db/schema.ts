@@ -528,6 +528,22 @@ export interface ReleasesTable {
   updated_at: Timestamp;
 }
 
+export interface ReportSubscriptionsTable {
+  id: string;
+  user_id: string;
+  account_id: string;
+  report_id: 'key-inventory' | 'maintenance' | 'activations' | 'cases' | 'invoices';
+  filters: Json;
+  frequency: 'weekly' | 'monthly';
+  format: 'xlsx' | 'csv';
+  status: Generated<'active' | 'paused'>;
+  paused_reason: string | null;
+  next_run_at: Timestamp;
+  last_sent_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface ReleaseArtifactsTable {
   id: string;
   release_id: string;
@@ -545,6 +561,16 @@ export interface ReleaseArtifactsTable {
   upload_id: string | null;
   uploader_user_id: string | null;
   created_at: Timestamp;
+}
+
+export interface MailAttachmentsTable {
+  id: string;
+  mail_id: string;
+  position: number;
+  filename: string;
+  content_type: string;
+  content_base64: string;
+  size: number;
 }
 
 export interface Database {
@@ -588,4 +614,6 @@ export interface Database {
   invoice_reminders: InvoiceRemindersTable;
   releases: ReleasesTable;
   release_artifacts: ReleaseArtifactsTable;
+  report_subscriptions: ReportSubscriptionsTable;
+  mail_attachments: MailAttachmentsTable;
 }

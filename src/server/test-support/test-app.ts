@@ -11,6 +11,7 @@ import { buildServer } from '../app/server.js';
 import { createDownloadsTasks } from '../modules/downloads/downloads.tasks.js';
 import { createFilesTasks } from '../modules/files/files.tasks.js';
 import { createSendMailTask } from '../modules/outbox/tasks/send-mail.task.js';
+import { createReportSubscriptionTask } from '../modules/reports/report-subscriptions.js';
 import { createTestDatabase } from './test-db.js';
 
 export const TEST_ORIGIN = 'http://portico.test';
@@ -44,7 +45,7 @@ export async function createTestApp({ env = {}, database }: { env?: Record<strin
     db: handle.db,
     dialect: handle.dialect,
     log: app.log,
-    handlers: { 'mail.send': createSendMailTask({ db: handle.db, mailer }), ...createFilesTasks(app.deps), ...createDownloadsTasks(app.deps) },
+    handlers: { 'mail.send': createSendMailTask({ db: handle.db, mailer }), ...createFilesTasks(app.deps), ...createDownloadsTasks(app.deps), ...createReportSubscriptionTask(app.deps) },
   });
   return {
     app,

@@ -44,6 +44,11 @@ const DownloadsPage = lazy(async () => ({ default: (await import('../features/do
 const StaffReleasesPage = lazy(async () => ({
   default: (await import('../features/staff-releases/staff-releases-page')).StaffReleasesPage,
 }));
+const ReportsPage = lazy(async () => ({ default: (await import('../features/reports/reports-page')).ReportsPage }));
+const ReportPage = lazy(async () => ({ default: (await import('../features/reports/report-page')).ReportPage }));
+const StaffReportsPage = lazy(async () => ({
+  default: (await import('../features/reports/staff-reports-page')).StaffReportsPage,
+}));
 const ConsoleLayout = lazy(async () => ({
   default: (await import('../features/console/console-layout')).ConsoleLayout,
 }));
@@ -104,6 +109,10 @@ export function AppRoutes() {
             <Route path=":invoiceId" element={<InvoicePage />} />
           </Route>
           <Route path="downloads" element={<DownloadsPage />} />
+          <Route path="reports">
+            <Route index element={<ReportsPage />} />
+            <Route path=":reportId" element={<ReportPage />} />
+          </Route>
           <Route path="account" element={<AccountLayout />}>
             <Route index element={<ProfilePage />} />
             <Route path="activity" element={<ActivityPage />} />
@@ -126,6 +135,7 @@ export function AppRoutes() {
             <Route path="invoices/new" element={<InvoiceFormPage />} />
             <Route path="invoices/:invoiceId" element={<StaffInvoicePage />} />
             <Route path="invoices/:invoiceId/edit" element={<InvoiceFormPage />} />
+            <Route path="reports" element={<StaffReportsPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

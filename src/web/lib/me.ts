@@ -35,6 +35,7 @@ export type Me = {
     workCases: boolean;
     /** Staff: the console's Rechnungen. */
     manageInvoices: boolean;
+    runStaffReports: boolean;
     /** Kontodaten: admins and users with the billing flag. */
     manageBilling: boolean;
   };

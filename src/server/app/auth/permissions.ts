@@ -95,7 +95,7 @@ export const AREAS = [
   { key: 'invoices', anyOf: ['read:invoices'], built: true },
   // Also shown to those without the flag who hold a key of their own or of their groups (see /me).
   { key: 'downloads', anyOf: ['use:downloads'], built: true },
-  { key: 'reports', anyOf: ['run:reports'], built: false },
+  { key: 'reports', anyOf: ['run:reports'], built: true },
   { key: 'account', anyOf: ['read:profile'], built: true },
   { key: 'console', anyOf: ['access:console'], built: true },
 ] as const satisfies readonly { key: string; anyOf: readonly Permission[]; built: boolean }[];

@@ -64,6 +64,8 @@ interface Fixture {
   identities: Partial<Record<ActorName, { userId: string; accountId: string }>>;
   /** Per release-staff actor: drafts to edit, publish and delete, a published release to take back, files to remove and sign. */
   perReleaseStaff: Partial<Record<ActorName, { patch: string; publish: string; unpublish: string; remove: string; fileRelease: string; file: string; signed: string }>>;
+  /** A report subscription of the member's. */
+  memberSubscription: string;
 }
 
 interface Row {
@@ -378,6 +380,30 @@ const MATRIX: Row[] = [
     request: () => ({ payload: { poReference: 'PO-MATRIX' }, headers: { 'if-match': '"1"' } }),
     expect: customersOnly(403, { admin: 200, otherAdmin: 200 }),
   },
+  { method: 'GET', url: '/api/v1/reports', expect: customersOnly(200) },
+  // The invoices report: admins and billing users only; every other report any customer may run (scoped).
+  { method: 'GET', url: '/api/v1/reports/:reportId', request: () => ({ url: '/api/v1/reports/invoices' }), expect: customersOnly(200, { member: 403, keyManager: 403 }) },
+  { method: 'GET', url: '/api/v1/report-subscriptions', expect: customersOnly(200) },
+  {
+    method: 'POST',
+    url: '/api/v1/report-subscriptions',
+    request: () => ({ payload: { reportId: 'invoices', frequency: 'weekly' } }),
+    expect: customersOnly(201, { member: 403, keyManager: 403 }),
+  },
+  // Nobody may end another user's subscription: the member's own one only exists for the member.
+  {
+    method: 'DELETE',
+    url: '/api/v1/report-subscriptions/:subscriptionId',
+    request: (f) => ({ url: `/api/v1/report-subscriptions/${f.memberSubscription}` }),
+    expect: customersOnly(404, { member: 204 }),
+  },
+  { method: 'GET', url: '/api/v1/staff/reports', expect: signedIn(404, { agent: 200, staffBilling: 200, release: 403, staffAdmin: 200 }) },
+  {
+    method: 'GET',
+    url: '/api/v1/staff/reports/:reportId',
+    request: (f) => ({ url: `/api/v1/staff/reports/invoices?accountId=${f.accountA}` }),
+    expect: invoiceStaff(200),
+  },
   { method: 'GET', url: '/api/v1/staff/invoices', expect: invoiceStaff(200) },
   {
     method: 'POST',
@@ -589,8 +615,18 @@ beforeAll(async () => {
     member: { userId: users.member.id, accountId: accountA.id }, keyManager: { userId: users.keyManager.id, accountId: accountA.id },
     admin: { userId: users.admin.id, accountId: accountA.id }, otherAdmin: { userId: users.otherAdmin.id, accountId: accountB.id },
   };
+  const memberSubscription = 'rsb_matrixmembersubscription';
+  const now = new Date().toISOString();
+  await t.db
+    .insertInto('report_subscriptions')
+    .values({
+      id: memberSubscription, user_id: users.member.id, account_id: accountA.id, report_id: 'maintenance', filters: '{}', frequency: 'weekly', format: 'xlsx',
+      status: 'active', paused_reason: null, next_run_at: now, last_sent_at: null, created_at: now, updated_at: now,
+    })
+    .execute();
   fixture = {
     artifact: published.artifacts[0]!.id, publishedRelease: published.releaseId, draftRelease, linkSecret: t.config.downloads.linkSecret, identities, perReleaseStaff,
+    memberSubscription,
     memberUpload, memberUploadToDelete, attachment,
     memberCase, perActorCase, perStaffCase, invoice, perStaffInvoice,
     accountA: accountA.id, mailId, target, removable, invited, product: productId, groupKey, groupActivationKey: groupKey, ownKey, perActorKey, perActorRelease, g2, g3,

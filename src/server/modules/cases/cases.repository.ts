@@ -57,6 +57,11 @@ export function caseScopeWhere(eb: Eb, scope: CaseListScope, { sqliteHint = fals
   return eb.and([inAccount, eb.or(involved)]);
 }
 
+/** The SQL form of canWorkCase: the console's queue and the staff cases report go through it. */
+export function staffCaseScopeWhere(eb: Eb, scope: StaffCaseScope) {
+  return scope.kind === 'types' ? eb('c.type', 'in', [...scope.types]) : eb.and([]);
+}
+
 /** What a view adds to the scope. */
 function viewWhere(eb: Eb, view: CaseView, userId: string) {
   switch (view) {
@@ -365,7 +370,7 @@ export function createCasesRepository({ db, dialect }: { db: Db; dialect: Dialec
       const column = byDue ? 'c.first_response_due_at' : 'c.created_at';
       const rows = await base()
         .select(`${column} as sort_at` as 'c.created_at as sort_at')
-        .$if(scope.kind === 'types', (b) => b.where('c.type', 'in', scope.kind === 'types' ? [...scope.types] : []))
+        .where((eb) => staffCaseScopeWhere(eb, scope))
         .$if(!!query.queue, (b) => b.where('c.type', '=', query.queue!))
         .$if(!!query.status?.length, (b) => b.where('c.status', 'in', query.status!))
         .$if(query.assigned === 'me', (b) => b.where('c.assigned_user_id', '=', staffUserId))

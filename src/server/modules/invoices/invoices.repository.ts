@@ -89,8 +89,11 @@ export interface InvoiceFilter {
 
 type Eb = ExpressionBuilder<Database & { i: InvoicesTable }, 'i'>;
 
-/** canViewInvoice in SQL: the account's issued invoices and its scheduled drafts (the generated `tab` is 'draft' only for unscheduled drafts). */
-function scopeWhere(eb: Eb, scope: InvoiceListScope) {
+/**
+ * canViewInvoice in SQL: the account's issued invoices and its scheduled drafts (the generated `tab`
+ * is 'draft' only for unscheduled drafts). The list's totals and the invoices report go through it.
+ */
+export function invoiceScopeWhere(eb: Eb, scope: InvoiceListScope) {
   return eb.and([eb('i.account_id', '=', scope.accountId), eb('i.tab', '!=', 'draft')]);
 }
 
@@ -280,7 +283,7 @@ export function createInvoicesRepository({ db }: { db: Db }) {
               (eb) => eb.fn.sum<number>('i.total').as('total'),
               sql<number>`sum(i.total - i.amount_paid)`.as('balance'),
             ])
-            .where((eb) => scopeWhere(eb, scope))
+            .where((eb) => invoiceScopeWhere(eb, scope))
             .where((eb) => filterWhere(eb, filterOf(filter)))
             .groupBy(['i.tab', 'i.currency'])
             .execute()

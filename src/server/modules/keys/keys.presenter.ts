@@ -9,7 +9,7 @@ import type { UpdateHint } from '../downloads/downloads.schemas.js';
  * assigned to; everyone else in scope sees only its last group.
  */
 export function presentKey(ka: KeyActor, k: KeyRow, updateHint: UpdateHint | null = null) {
-  const showFull = canManageKey(ka, k) || k.assignedUserId === ka.actor.userId;
+  const showFull = showsFullKey(ka, k);
   return {
     id: k.id,
     licenseKey: showFull ? k.licenseKey : maskLicenseKey(k.licenseKey),
@@ -51,3 +51,15 @@ export function presentActivation(a: Activation) {
     deactivatedBy: a.deactivatedBy,
   };
 }
+
+/**
+ * Whether the actor sees a key whole: those who manage it and the person it is assigned to;
+ * everyone else in scope sees only its last group. The key page, the list, reports and exports.
+ */
+export function showsFullKey(ka: KeyActor, k: { accountId: string; keyGroupId: string | null; assignedUserId: string | null }): boolean {
+  return canManageKey(ka, k) || k.assignedUserId === ka.actor.userId;
+}
+
+/** The key as `showsFullKey` allows the actor to read it. */
+export const licenseKeyFor = (ka: KeyActor, k: { accountId: string; keyGroupId: string | null; assignedUserId: string | null; licenseKey: string }): string =>
+  showsFullKey(ka, k) ? k.licenseKey : maskLicenseKey(k.licenseKey);

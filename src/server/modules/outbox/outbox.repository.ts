@@ -60,6 +60,12 @@ export function createOutboxRepository({ db }: { db: Db }) {
       };
     },
 
+    /** The files a mail carries, in order. */
+    async mailAttachments(mailId: string) {
+      const rows = await db.selectFrom('mail_attachments').selectAll().where('mail_id', '=', mailId).orderBy('position').execute();
+      return rows.map((r) => ({ filename: r.filename, contentType: r.content_type, content: Buffer.from(r.content_base64, 'base64') }));
+    },
+
     async markSent(id: string) {
       await db.updateTable('mails').set({ status: 'sent', sent_at: nowIso(), last_error: null }).where('id', '=', id).execute();
     },

@@ -1,4 +1,6 @@
-import { type AuthenticatedActor, can } from '../../app/auth/actor.js';
+import { canRunStaffReport } from '../reports/reports.policy.js';
+import { REPORT_IDS } from '../reports/reports.schemas.js';
+import { type AuthenticatedActor, can, type StaffActor } from '../../app/auth/actor.js';
 import { visibleAreas } from '../../app/auth/permissions.js';
 import type { Me } from './users.schemas.js';
 import type { MembershipWithAccount, User } from './users.repository.js';
@@ -62,6 +64,8 @@ export function presentMe({
       workCases: can(actor, 'work:cases:all') || can(actor, 'work:cases:customer_service'),
       manageInvoices: actor.kind === 'staff' && can(actor, 'manage:invoices'),
       manageBilling: can(actor, 'manage:account_billing'),
+      /** The console's Berichte: staff who may run at least one report across accounts. */
+      runStaffReports: actor.kind === 'staff' && REPORT_IDS.some((id) => canRunStaffReport(actor as StaffActor, id)),
     },
     session: { expiresAt: session.expiresAt, idleExpiresAt: session.idleExpiresAt },
     mfa: { enabled: user.mfaEnabled, enrollmentRequired: demanded && !user.mfaEnabled, demanded },

@@ -40,6 +40,7 @@ export const meSchema = z.object({
     workCases: z.boolean(),
     /** Staff: the console's Rechnungen (billing staff and staff admins write, issue, void and settle invoices). */
     manageInvoices: z.boolean(),
+    runStaffReports: z.boolean(),
     /** Customers: Kontodaten (billing and shipping address, billing contact, VAT id, PO reference). */
     manageBilling: z.boolean(),
   }),

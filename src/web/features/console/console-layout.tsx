@@ -22,6 +22,7 @@ export function ConsoleLayout() {
   if (me.abilities.viewStaffAccounts || me.abilities.manageProducts) items.push({ to: '/console/keys', label: t('console.keys.title') });
   if (me.abilities.manageInvoices) items.push({ to: '/console/invoices', label: tConsole('invoicesNav') });
   if (me.abilities.manageProducts) items.push({ to: '/console/releases', label: tConsole('releasesNav') });
+  if (me.abilities.runStaffReports) items.push({ to: '/console/reports', label: t('nav.reports') });
 
   return (
     <>

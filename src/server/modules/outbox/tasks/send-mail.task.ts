@@ -11,7 +11,8 @@ export function createSendMailTask({ db, mailer }: { db: Db; mailer: Mailer }): 
     const mail = await outbox.findMail(mailId);
     if (!mail || mail.status === 'sent') return;
     try {
-      await mailer.send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      const attachments = await outbox.mailAttachments(mailId);
+      await mailer.send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, ...(attachments.length ? { attachments } : {}) });
     } catch (err) {
       await outbox.markError(mailId, { error: err instanceof Error ? err.message : String(err), final: job.final });
       throw err;

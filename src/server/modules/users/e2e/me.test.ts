@@ -20,10 +20,10 @@ describe('GET /api/v1/me', () => {
     const { user } = await buildMember(t.db, { role: 'member', downloads: true });
     const me = (await t.request({ method: 'GET', url: '/api/v1/me', cookie: await loginAs(t, user) })).json().data;
     expect(me.membership).toEqual({ role: 'member', caseAdmin: false, billing: false, downloads: true });
-    expect(me.areas).toEqual(['dashboard', 'cases', 'keys', 'downloads', 'account']);
+    expect(me.areas).toEqual(['dashboard', 'cases', 'keys', 'downloads', 'reports', 'account']);
     expect(me.abilities).toEqual({
       manageUsers: false, manageAccountSecurity: false, manageStaff: false, switchAccount: false, viewActivity: false, viewConsole: false,
-      viewStaffAccounts: false, viewOutbox: false, createAccounts: false, manageProducts: false, issueKeys: false, createCases: true, workCases: false, manageInvoices: false,
+      viewStaffAccounts: false, viewOutbox: false, createAccounts: false, manageProducts: false, issueKeys: false, createCases: true, workCases: false, manageInvoices: false, runStaffReports: false,
       manageBilling: false,
     });
     expect(me.pendingEmail).toBeNull();
