@@ -31,8 +31,21 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { url: stri
       await handle.destroy();
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      try {
+        // FORCE ends our own leftover connections, but not an autovacuum worker that happens to be in
+        // the database (another role's process: 42501). It finishes quickly: try again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`drop database if exists ${name} with (force)`);
+            break;
+          } catch (err) {
+            if ((err as { code?: string }).code !== '42501' || attempt >= 50) throw err;
+            await new Promise((resolve) => setTimeout(resolve, 200));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }
