@@ -137,7 +137,7 @@ export async function listUpdateHints({ deps, ka, limit }: { deps: AppDeps; ka: 
 export const sha256sumLine = (a: ArtifactRecord): string => `${a.sha256}  ${a.fileName}\n`;
 
 /** Whether a customer may download anything at all (the navigation shows Downloads then): the flag, or an active key in their scope. */
-export async function mayDownloadAnything({ deps, actor }: { deps: AppDeps; actor: CustomerActor & { accountId: string } }): Promise<boolean> {
+export async function mayDownloadAnything({ deps, actor }: { deps: Pick<AppDeps, 'db'>; actor: CustomerActor & { accountId: string } }): Promise<boolean> {
   if (can(actor, 'use:downloads')) return true;
   const managedGroupIds = needsManagedGroups(actor) ? await createKeyGroupsRepository({ db: deps.db }).managedBy(actor.userId, actor.accountId) : [];
   return (await createDownloadsRepository({ db: deps.db }).entitlingKeys(downloadScope({ actor, managedGroupIds }))).length > 0;
