@@ -74,7 +74,7 @@ export function ApiTokensCard({ isAdmin }: { isAdmin: boolean }) {
         <Text size="sm">{t('apiTokens.empty')}</Text>
       ) : (
         <DataTable
-          label={t('apiTokens.table')}
+          label={everyone ? t('apiTokens.tableAccount') : t('apiTokens.table')}
           rows={tokens.data}
           rowKey={(token) => token.id}
           columns={[
