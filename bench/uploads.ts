@@ -3,13 +3,16 @@
 //   of `dd` writing the same size to the same disk in the same run (target ≥ 0.6); the server's RSS
 //   growth during the upload (target < 64 MiB). The attachment download as a ratio of nginx
 //   (Debian package) serving the same file from the same disk (target ≥ 0.7; skipped without nginx).
+//   Beside them, a bare node:http server that hashes and writes the same bytes (bench/bare-upload.mjs):
+//   what Node, HTTP and SHA-256 alone reach on this machine.
 // BENCH_UPLOAD_MIB picks another size for a quick run.
 import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Upload } from 'tus-js-client';
-import { DEMO_PASSWORD, freePort, loginCookie, rssMiB, sleep, startPortico, verdict } from './lib.js';
+import http from 'node:http';
+import { DEMO_PASSWORD, freePort, loginCookie, rssMiB, sleep, startNode, startPortico, verdict } from './lib.js';
 
 const MIB = Number(process.env.BENCH_UPLOAD_MIB ?? 2048);
 const SIZE = MIB * 1024 * 1024;
@@ -30,6 +33,27 @@ function ddSeconds(dir: string) {
   const s = (performance.now() - started) / 1000;
   fs.rmSync(out);
   return s;
+}
+
+/** Seconds a plain HTTP PUT of `file` to the bare upload server takes (hashed and written there). */
+async function bareUploadSeconds(file: string, dir: string) {
+  const port = await freePort();
+  const bare = await startNode({ script: 'bench/bare-upload.mjs', env: { BARE_UPLOAD_DIR: dir }, port, readyPath: '/' });
+  try {
+    const started = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, method: 'PUT', headers: { 'content-length': SIZE } }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      });
+      req.on('error', reject);
+      fs.createReadStream(file).pipe(req);
+    });
+    return (performance.now() - started) / 1000;
+  } finally {
+    await bare.stop();
+    fs.rmSync(path.join(dir, 'bare-upload.bin'), { force: true });
+  }
 }
 
 async function download(url: string, headers: Record<string, string> = {}) {
@@ -83,6 +107,7 @@ export async function benchUploads(): Promise<boolean> {
     if (!open) throw new Error('the demo account has no open case');
 
     const dd = ddSeconds(server.dataDir);
+    const bare = await bareUploadSeconds(source, server.dataDir);
     const baseline = rssMiB(server.child.pid!) ?? 0;
     let peak = baseline;
     const sampler = setInterval(() => {
@@ -116,7 +141,8 @@ export async function benchUploads(): Promise<boolean> {
     const uploadRatio = dd / uploadS;
     console.log(`\nuploads: ${MIB} MiB over loopback (tus-js-client, 256 MiB PATCHes)`);
     console.log(`  dd to the same disk           ${rate(dd).padStart(10)}`);
-    console.log(`  tus upload (SHA-256 included) ${rate(uploadS).padStart(10)}  ratio ${uploadRatio.toFixed(2)} (target ≥ ${TARGET.uploadRatio}) ${verdict(uploadRatio >= TARGET.uploadRatio)}`);
+    console.log(`  bare node:http, SHA-256 + write ${rate(bare).padStart(8)}  ratio ${(dd / bare).toFixed(2)} of dd (what Node alone reaches here)`);
+    console.log(`  tus upload (SHA-256 included) ${rate(uploadS).padStart(10)}  ratio ${uploadRatio.toFixed(2)} (target ≥ ${TARGET.uploadRatio}) ${verdict(uploadRatio >= TARGET.uploadRatio)}; ${(bare / uploadS).toFixed(2)} of the bare server`);
     console.log(`  server RSS growth             ${growth.toFixed(0).padStart(6)} MiB (target < ${TARGET.rssGrowthMiB}) ${verdict(growth < TARGET.rssGrowthMiB)}`);
     let downloadOk = true;
     if (nginx === null) {

@@ -34,6 +34,8 @@ export interface FileStorage {
   size(key: string): Promise<number | null>;
   /** A stream of `[start, end]` (inclusive) of a permanent key, or the whole object. */
   read(key: string, range?: { start: number; end: number }): Promise<Readable>;
+  /** Local storage only: the open file of a permanent key, for serving it without a stream (serve.ts). */
+  open?(key: string): Promise<fsp.FileHandle>;
   /** A stream of a finished upload in the tus area. */
   readUpload(uploadId: string, size: number): Promise<Readable>;
   /** Moves a finished upload out of the tus area to `key`; a no-op when that already happened. */
@@ -101,6 +103,9 @@ function createLocalStorage(directory: string, expiryMs: number): FileStorage {
     size,
     async read(key, range) {
       return fs.createReadStream(at(key), range ? { start: range.start, end: range.end, highWaterMark: 256 * 1024 } : { highWaterMark: 256 * 1024 });
+    },
+    async open(key) {
+      return fsp.open(at(key), 'r');
     },
     async readUpload(uploadId) {
       return fs.createReadStream(uploadPath(uploadId), { highWaterMark: 256 * 1024 });
