@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CreateBucketCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAccount, buildCase, buildMember, loginAs } from '../../../test-support/factories.js';
+import { buildAccount, buildCase, buildKey, buildMember, buildProduct, buildStaff, loginAs } from '../../../test-support/factories.js';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../../../test-support/test-app.js';
 import { randomFile, tusUpload } from '../../../test-support/tus-client.js';
 import { createFileStorage, createS3Client, quarantineKey } from '../storage.js';
@@ -79,6 +79,52 @@ describe.skipIf(!endpoint)('uploads on S3 storage (Ceph radosgw)', () => {
     expect(hash.digest('hex')).toBe(sha);
     expect(await storage.size(`attachments/${second.attachmentId}`)).toBeNull();
     storage.close();
+  });
+
+  it('takes a release file into the bucket through tus, keeps its signature beside it, and serves it to an entitled customer with ranges', async () => {
+    const account = await buildAccount(t.db);
+    const member = (await buildMember(t.db, { account, role: 'member' })).user;
+    const { productId } = await buildProduct(t.db, { name: `Portico Server ${crypto.randomUUID().slice(0, 6)}` });
+    await buildKey(t.db, { accountId: account.id, productId, assignedUserId: member.id });
+    const release = (await buildStaff(t.db, { staffRole: 'release' })).user;
+    const [cookie, staffCookie] = [await loginAs(t, member), await loginAs(t, release)];
+    const created = await t.request({ method: 'POST', url: '/api/v1/staff/releases', cookie: staffCookie, payload: { productId, version: '2026.7', channel: 'stable' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const r = created.json().data;
+
+    const src = path.join(tmp, 'portico-server-2026.7-linux-x64.tar.gz');
+    const sha = randomFile(src, 7 * MiB + 321);
+    const run = await tusUpload({
+      endpoint: `${base}/api/v1/uploads`, origin: TEST_ORIGIN, cookie: staffCookie, file: src, chunkSize: 3 * MiB,
+      metadata: { releaseId: r.id, platform: 'linux', arch: 'x64', filename: 'portico-server-2026.7-linux-x64.tar.gz' },
+    });
+    expect(run.error, String(run.error)).toBeNull();
+    expect(run.sha256).toBe(sha);
+    const sig = await t.request({
+      method: 'PUT', url: `/api/v1/staff/releases/${r.id}/artifacts/${run.attachmentId}/signature?fileName=portico-server-2026.7-linux-x64.tar.gz.asc`, cookie: staffCookie,
+      payload: Buffer.from('-----BEGIN PGP SIGNATURE-----\nabc\n-----END PGP SIGNATURE-----\n'), headers: { 'content-type': 'application/octet-stream' },
+    });
+    expect(sig.statusCode, sig.body).toBe(204);
+    const current = (await t.request({ method: 'GET', url: `/api/v1/staff/releases/${r.id}`, cookie: staffCookie })).json().data;
+    const published = await t.request({ method: 'POST', url: `/api/v1/staff/releases/${r.id}/publish`, cookie: staffCookie, payload: { notify: false }, headers: { 'if-match': `"${current.revision}"` } });
+    expect(published.statusCode, published.body).toBe(200);
+
+    const s3cfg = t.config.files.storage;
+    if (s3cfg.kind !== 's3') throw new Error('not on S3');
+    const keys = ((await createS3Client(s3cfg).send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'releases/' }))).Contents ?? []).map((o) => o.Key);
+    expect(keys).toEqual(expect.arrayContaining([`releases/${run.attachmentId}`, `releases/${run.attachmentId}.sig`]));
+
+    const { url } = (await t.request({ method: 'POST', url: `/api/v1/downloads/${run.attachmentId}/link`, cookie })).json().data;
+    const whole = await fetch(`${base}${url}`, { headers: { Cookie: cookie } });
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('content-length')).toBe(String(7 * MiB + 321));
+    expect(crypto.createHash('sha256').update(Buffer.from(await whole.arrayBuffer())).digest('hex')).toBe(sha);
+    const part = await fetch(`${base}${url}`, { headers: { Cookie: cookie, Range: `bytes=${5 * MiB}-` } });
+    expect(part.status).toBe(206);
+    expect(Buffer.from(await part.arrayBuffer()).equals(fs.readFileSync(src).subarray(5 * MiB))).toBe(true);
+    const listed = (await t.request({ method: 'GET', url: '/api/v1/downloads', cookie })).json().data;
+    const artifact = listed.flatMap((p: { releases: { artifacts: { id: string; signature: unknown }[] }[] }) => p.releases.flatMap((x) => x.artifacts)).find((a: { id: string }) => a.id === run.attachmentId);
+    expect(artifact).toMatchObject({ sha256: sha, signature: { fileName: 'portico-server-2026.7-linux-x64.tar.gz.asc' } });
   });
 
   it('cleans up an expired unfinished upload in the bucket (multipart upload aborted, info gone)', async () => {
