@@ -1,6 +1,6 @@
 import { type Actor, ensureAuthenticated, ensureCan, type StaffActor } from '../../app/auth/actor.js';
 import { recordAuditEvent } from '../../app/audit.js';
-import { isUniqueViolation, nowIso } from '../../app/db.js';
+import { type Db, isUniqueViolation, nowIso } from '../../app/db.js';
 import { preconditionFailed } from '../../app/etag.js';
 import { createError, errors } from '../../app/errors.js';
 import { newId } from '../../app/ids.js';
@@ -12,6 +12,7 @@ import type { ReleaseChannel } from '../../db/schema.js';
 import { filesService } from '../files/files.usecases.js';
 import { artifactSignatureKey } from '../files/storage.js';
 import { createKeyGroupsRepository } from '../keys/key-groups.repository.js';
+import { compareVersions } from '../keys/key-format.js';
 import type { CustomerRole } from '../../app/auth/permissions.js';
 import { permissionsForMembership } from '../../app/auth/permissions.js';
 import { toBool } from '../../app/db.js';
@@ -85,6 +86,7 @@ export async function updateRelease({
   try {
     await deps.db.transaction().execute(async (trx) => {
       if (!(await createDownloadsRepository({ db: trx }).updateRelease(trx, r.id, expectedRevision, patch))) throw preconditionFailed();
+      if (r.publishedAt) await syncLatestVersion(trx, r.productId);
       await recordAuditEvent(trx, { accountId: null, actorUserId: actor.userId, action: 'release.updated', targetType: 'release', targetId: r.id, data: { product: r.productName, version: patch.version ?? r.version, fields: Object.keys(patch) }, ip });
     });
   } catch (err) {
@@ -92,6 +94,22 @@ export async function updateRelease({
     throw err;
   }
   return getRelease(deps, r.id);
+}
+
+/**
+ * Keeps the product's latest version (shown beside a key's last used version) with the release
+ * centre: the newest published stable or LTS release. A version staff set by hand that no release
+ * carries stays while it is newer; a release taken back stops counting.
+ */
+async function syncLatestVersion(trx: Db, productId: string) {
+  const releases = await trx.selectFrom('releases').select(['version', 'channel', 'published_at']).where('product_id', '=', productId).execute();
+  const newest = releases
+    .filter((x) => x.published_at && (x.channel === 'stable' || x.channel === 'lts'))
+    .reduce<string | null>((best, x) => (!best || compareVersions(x.version, best) > 0 ? x.version : best), null);
+  const { latest_version: current } = await trx.selectFrom('products').select('latest_version').where('id', '=', productId).executeTakeFirstOrThrow();
+  const byHand = current !== null && !releases.some((x) => x.version === current);
+  const next = byHand && (!newest || compareVersions(current, newest) > 0) ? current : newest;
+  if (next !== current) await trx.updateTable('products').set({ latest_version: next, updated_at: nowIso() }).where('id', '=', productId).execute();
 }
 
 /**
@@ -107,6 +125,7 @@ export async function publishRelease({ deps, actor, releaseId, expectedRevision,
   const at = nowIso();
   await deps.db.transaction().execute(async (trx) => {
     if (!(await createDownloadsRepository({ db: trx }).updateRelease(trx, r.id, expectedRevision, { published_at: at }))) throw preconditionFailed();
+    await syncLatestVersion(trx, r.productId);
     await recordAuditEvent(trx, { accountId: null, actorUserId: actor.userId, action: 'release.published', targetType: 'release', targetId: r.id, data: { product: r.productName, version: r.version, channel: r.channel, notify }, ip });
     if (notify) await enqueueJob(trx, { kind: 'release.notify', payload: { releaseId: r.id }, maxAttempts: 5 });
   });
@@ -120,6 +139,7 @@ export async function unpublishRelease({ deps, actor, releaseId, expectedRevisio
   if (!r.publishedAt) throw notPublished();
   await deps.db.transaction().execute(async (trx) => {
     if (!(await createDownloadsRepository({ db: trx }).updateRelease(trx, r.id, expectedRevision, { published_at: null }))) throw preconditionFailed();
+    await syncLatestVersion(trx, r.productId);
     await recordAuditEvent(trx, { accountId: null, actorUserId: actor.userId, action: 'release.unpublished', targetType: 'release', targetId: r.id, data: { product: r.productName, version: r.version }, ip });
   });
   return getRelease(deps, r.id);

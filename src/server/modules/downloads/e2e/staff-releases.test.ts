@@ -98,6 +98,10 @@ describe('the staff release centre', () => {
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json().data).toMatchObject({ status: 'published', abilities: { unpublish: true, delete: false, editVersion: false } });
 
+    // The key page's "latest version" follows the newest published stable release.
+    const latest = async () => (await t.request({ method: 'GET', url: `/api/v1/keys/${w.key.keyId}`, cookie: w.cookies.subscriber })).json().data.product.latestVersion;
+    expect(await latest()).toBe('2026.5');
+
     expect(await t.worker.drain()).toBeGreaterThanOrEqual(1);
     const mails = await t.db.selectFrom('mails').select(['to_address', 'subject', 'text_body']).where('account_id', '=', w.account.id).where('subject', 'like', '%2026.5%').execute();
     // Only the opted-in user with a covering key: not the one who did not opt in, not the lapsed key, not the user without a key.
@@ -122,6 +126,8 @@ describe('the staff release centre', () => {
     const back = await staff(w.cookies.release, 'POST', `/${r.id}/unpublish`, undefined, { 'if-match': `"${current.revision}"` });
     expect(back.statusCode).toBe(200);
     expect((await t.request({ method: 'GET', url, cookie: w.cookies.subscriber })).statusCode).toBe(404);
+    // Taken back, it is no one's latest version any more (the factory's hand-set 2026.3 was replaced on publishing).
+    expect(await latest()).toBeNull();
   });
 
   it('keeps versions unique per product, refuses to publish a release without files, edits notes under If-Match, deletes drafts with their files', async () => {
