@@ -12,6 +12,8 @@ import { hashPassword } from '../src/server/modules/auth/password.js';
 
 export const BENCH_CASE_ADMIN = { email: 'cases-admin@bench.example', password: 'bench-password-1234' };
 export const BENCH_CASE_MEMBER = { email: 'cases-member@bench.example', password: 'bench-password-1234' };
+/** The account with bigAccountCases cases (the first one generated). */
+export const BIG_ACCOUNT_ID = 'acc_cbench000000';
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -26,7 +28,7 @@ export async function generateCasesData({
   await migrateToLatest(db, dialect);
   const now = Date.now();
   const stamp = iso(now);
-  const accountIds = Array.from({ length: accounts }, (_, i) => `acc_cbench${String(i).padStart(6, '0')}`);
+  const accountIds = Array.from({ length: accounts }, (_, i) => (i === 0 ? BIG_ACCOUNT_ID : `acc_cbench${String(i).padStart(6, '0')}`));
   for (let i = 0; i < accounts; i += 1000) {
     await db.insertInto('accounts').values(accountIds.slice(i, i + 1000).map((id, j) => ({
       id, number: String(700000 + i + j), name: i + j === 0 ? 'Cases Big GmbH' : `Cases ${i + j}`, status: 'active' as const, currency: 'EUR', locale: 'de', created_at: stamp, updated_at: stamp,
@@ -52,6 +54,7 @@ export async function generateCasesData({
 
   const batch = 400;
   const caseIds: string[] = [];
+  const done = (j: number) => STATUSES[j % 5] === 'solved' || STATUSES[j % 5] === 'closed';
   for (let i = 0; i < cases; i += batch) {
     const rows = [];
     for (let j = i; j < Math.min(cases, i + batch); j++) {
@@ -67,7 +70,10 @@ export async function generateCasesData({
         id, number: String(10_000_000 + j), account_id: account, type: j % 3 ? ('technical' as const) : ('customer_service' as const), category: j % 3 ? null : ('other' as const),
         subject, description: `Beschreibung ${j}: ${subject}`, product_id: null, product_version: null, operating_system: null, severity: (['p1', 'p2', 'p3', 'p4'] as const)[j % 4]!,
         key_id: null, invoice_number: null, status: STATUSES[j % 5]!, contact_user_id: user, created_by_user_id: user, assigned_user_id: null, related_case_id: null,
-        first_response_due_at: iso(created + 8 * HOUR), first_responded_at: null, solved_at: null, closed_at: null, last_activity_at: iso(created),
+        // Answered within 1–24 hours unless new; solved 1–20 days after opening when solved or closed.
+        first_response_due_at: iso(created + 8 * HOUR), first_responded_at: STATUSES[j % 5] === 'new' ? null : iso(Math.min(now, created + (1 + (j % 24)) * HOUR)),
+        solved_at: done(j) ? iso(Math.min(now, created + (1 + (j % 20)) * 24 * HOUR)) : null, closed_at: STATUSES[j % 5] === 'closed' ? iso(Math.min(now, created + (2 + (j % 20)) * 24 * HOUR)) : null,
+        last_activity_at: iso(created),
         search_text: `${10_000_000 + j}\n${subject}\nBeschreibung ${j}`, search_scoped: scopedSearchText(account, `${10_000_000 + j}\n${subject}\nBeschreibung ${j}`), version: 1, created_at: iso(created), updated_at: iso(created),
       });
     }

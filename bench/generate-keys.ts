@@ -80,10 +80,15 @@ export async function generateKeysData({
       const live = Math.floor(j / keys) % 10 < 4;
       const fingerprint = `bench-fp-${j}`;
       if (live && samples.length < 5000 && j % 7 === 0) samples.push({ key: k.key, fingerprint });
+      // Activated over the last 900 days; a machine taken off again went 1–400 days later; a live
+      // one was last seen within the last 36 days (a sixth of them over 30 days ago: stale).
+      const activatedAt = now - (j % 900) * DAY;
+      const deactivatedAt = Math.min(now - 3_600_000, activatedAt + (1 + ((j * 7919) % 400)) * DAY);
       rows.push({
         id: `act_bench${String(j).padStart(9, '0')}`, key_id: k.id, fingerprint, hostname: `host-${j}`, os: 'Windows 11', software_version: `2025.${j % 4}`, method: 'online' as const,
-        status: live ? ('active' as const) : ('deactivated' as const), activated_at: iso(now - (j % 900) * DAY), activated_by_user_id: null, last_seen_at: stamp,
-        deactivated_at: live ? null : stamp, deactivation: live ? null : ('software' as const), deactivated_by_user_id: null,
+        status: live ? ('active' as const) : ('deactivated' as const), activated_at: iso(activatedAt), activated_by_user_id: null,
+        last_seen_at: live ? iso(now - ((j * 31) % 36) * DAY - 60_000) : iso(deactivatedAt),
+        deactivated_at: live ? null : iso(deactivatedAt), deactivation: live ? null : ('software' as const), deactivated_by_user_id: null,
       });
     }
     await db.insertInto('activations').values(rows).execute();

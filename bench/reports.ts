@@ -7,6 +7,7 @@
 // SQLite always; PostgreSQL too when BENCH_DATABASE_URL names a server whose role may create
 // databases. BENCH_KEYS, BENCH_ACTIVATIONS, BENCH_CASES, BENCH_CASE_ACCOUNTS, BENCH_COMMENTS,
 // BENCH_BIG_KEYS, BENCH_BIG_CASES, BENCH_INVOICES, BENCH_RUNS and BENCH_DURATION shrink it.
+import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -120,10 +121,16 @@ async function benchDatabase(label: string, database: { dialect: 'sqlite'; dataD
   const config: ReturnType<typeof loadConfig>['database'] =
     database.dialect === 'sqlite' ? { dialect: 'sqlite', file: path.join(database.dataDir, 'portico.sqlite') } : database;
   console.log(`\n${label}: ${KEYS} keys / ${ACTIVATIONS} activations, ${CASES} cases, ${INVOICES} invoices; one account with ${BIG_KEYS} keys and ${BIG_CASES} cases`);
-  const keys = await generateKeysData({ database: config, keys: KEYS, activations: ACTIVATIONS, bigAccountKeys: BIG_KEYS, log: (s) => console.log(s) });
-  await generateCasesData({ database: config, cases: CASES, accounts: CASE_ACCOUNTS, comments: COMMENTS, bigAccountCases: BIG_CASES, log: (s) => console.log(s) });
-  await generateInvoicesData({ database: config, invoices: INVOICES, log: (s) => console.log(s) });
-  await oneBigAccount(config, keys.bigAccountId);
+  // BENCH_DATA_DIR (SQLite): generate into that directory once and reuse it on later runs.
+  const reuse = database.dialect === 'sqlite' && fs.existsSync(path.join(database.dataDir, 'generated'));
+  if (reuse) console.log(`  reusing the data in ${database.dataDir}`);
+  else {
+    const keys = await generateKeysData({ database: config, keys: KEYS, activations: ACTIVATIONS, bigAccountKeys: BIG_KEYS, log: (s) => console.log(s) });
+    await generateCasesData({ database: config, cases: CASES, accounts: CASE_ACCOUNTS, comments: COMMENTS, bigAccountCases: BIG_CASES, log: (s) => console.log(s) });
+    await generateInvoicesData({ database: config, invoices: INVOICES, log: (s) => console.log(s) });
+    await oneBigAccount(config, keys.bigAccountId);
+    if (database.dialect === 'sqlite') fs.writeFileSync(path.join(database.dataDir, 'generated'), '');
+  }
 
   const port = await freePort();
   const portico = await startNode({
@@ -169,7 +176,15 @@ async function benchDatabase(label: string, database: { dialect: 'sqlite'; dataD
 
 export async function benchReports(): Promise<boolean> {
   console.log(`\nreports: p95 of ${RUNS} sequential requests per report, req/s with 10 connections for ${DURATION_S} s`);
-  let ok = await benchDatabase('SQLite', { dialect: 'sqlite', dataDir: tempDir('reports') });
+  const kept = process.env.BENCH_DATA_DIR;
+  if (kept) fs.mkdirSync(kept, { recursive: true });
+  const dataDir = kept ?? tempDir('reports');
+  let ok: boolean;
+  try {
+    ok = await benchDatabase('SQLite', { dialect: 'sqlite', dataDir });
+  } finally {
+    if (!kept) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
   const adminUrl = process.env.BENCH_DATABASE_URL;
   if (adminUrl) {
     const name = `portico_reports_${Date.now()}`;

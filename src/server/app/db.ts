@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { SqliteBooleanPlugin } from './sqlite-booleans.js';
 import { pgStatementNames } from './prepared.js';
 import { FifoSqliteDialect } from './sqlite-driver.js';
+import { attachReaders, createSqliteReaders } from './sqlite-readers.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -56,8 +57,21 @@ export function openDatabase(
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  // SQLite's default page cache is 2 MiB: a report over an account's 200,000 activations read its
+  // index pages from the OS again on every run (16 % of its time). One connection, so 32 MiB at most.
+  sqlite.pragma('cache_size = -32768');
   const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new SqliteBooleanPlugin()] });
-  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+  if (database.file === ':memory:') return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+  const readers = createSqliteReaders(database.file);
+  attachReaders(db, readers);
+  return {
+    db,
+    dialect: 'sqlite',
+    destroy: async () => {
+      await readers.close();
+      await db.destroy();
+    },
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db, Dialect } from '../../app/db.js';
+import { readAll } from '../../app/sqlite-readers.js';
 import type { Database } from '../../db/schema.js';
 import { OPEN_STATUSES } from '../cases/cases.policy.js';
 import { caseScopeWhere, staffCaseScopeWhere } from '../cases/cases.repository.js';
@@ -95,7 +96,9 @@ export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dial
   return {
     /** Schlüsselbestand: keys and seats grouped by product, edition, key group, status and assignment. */
     async keyInventory({ scope, filter }: { scope: ReportScope; filter: KeyFilter }) {
-      const rows = await db
+      const rows = await readAll(
+        db,
+        db
         .selectFrom(keysWithSeatsUsed(scope, filter).as('x'))
         .innerJoin('products as p', 'p.id', 'x.product_id')
         .leftJoin('editions as e', 'e.id', 'x.edition_id')
@@ -109,8 +112,8 @@ export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dial
         .orderBy('e.name')
         .orderBy('g.name')
         .orderBy('x.status')
-        .orderBy('x.assigned')
-        .execute();
+        .orderBy('x.assigned'),
+      );
       return rows.map((r) => ({
         product: r.product,
         edition: r.edition,
@@ -218,56 +221,64 @@ export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dial
           .where((eb) => keyReportWhere(eb, scope))
           .where((eb) => keyFilterWhere(eb, filter));
       const [up, down] = await Promise.all([
-        base()
-          .where('a.activated_at', '>=', range.from)
-          .where('a.activated_at', '<', range.before)
-          .select((eb) => [activated.as('week'), eb.fn.countAll<number>().as('n')])
-          .groupBy(activated)
-          .execute(),
-        base()
-          .where('a.deactivated_at', '>=', range.from)
-          .where('a.deactivated_at', '<', range.before)
-          .select((eb) => [deactivated.as('week'), eb.fn.countAll<number>().as('n')])
-          .groupBy(deactivated)
-          .execute(),
+        readAll(
+          db,
+          base()
+            .where('a.activated_at', '>=', range.from)
+            .where('a.activated_at', '<', range.before)
+            .select((eb) => [activated.as('week'), eb.fn.countAll<number>().as('n')])
+            .groupBy(activated),
+        ),
+        readAll(
+          db,
+          base()
+            .where('a.deactivated_at', '>=', range.from)
+            .where('a.deactivated_at', '<', range.before)
+            .select((eb) => [deactivated.as('week'), eb.fn.countAll<number>().as('n')])
+            .groupBy(deactivated),
+        ),
       ]);
       return { activated: up.map((r) => ({ week: r.week, n: n(r.n) })), deactivated: down.map((r) => ({ week: r.week, n: n(r.n) })) };
     },
 
     /** Machines running each version now (live activations), and how many were not seen since `staleBefore`. */
     async versionsInUse({ scope, filter, staleBefore }: { scope: ReportScope; filter: KeyFilter; staleBefore: string }) {
-      const rows = await db
-        .selectFrom('activations as a')
-        .innerJoin('product_keys as k', 'k.id', 'a.key_id')
-        .where((eb) => keyReportWhere(eb, scope))
-        .where((eb) => keyFilterWhere(eb, filter))
-        .where('a.status', '=', LIVE)
-        .select((eb) => [
-          'a.software_version as version',
-          eb.fn.countAll<number>().as('machines'),
-          sql<number>`sum(case when a.last_seen_at < ${staleBefore} then 1 else 0 end)`.as('stale'),
-        ])
-        .groupBy('a.software_version')
-        .orderBy('a.software_version')
-        .execute();
+      const rows = await readAll(
+        db,
+        db
+          .selectFrom('activations as a')
+          .innerJoin('product_keys as k', 'k.id', 'a.key_id')
+          .where((eb) => keyReportWhere(eb, scope))
+          .where((eb) => keyFilterWhere(eb, filter))
+          .where('a.status', '=', LIVE)
+          .select((eb) => [
+            'a.software_version as version',
+            eb.fn.countAll<number>().as('machines'),
+            sql<number>`sum(case when a.last_seen_at < ${staleBefore} then 1 else 0 end)`.as('stale'),
+          ])
+          .groupBy('a.software_version')
+          .orderBy('a.software_version'),
+      );
       return rows.map((r) => ({ version: r.version, machines: n(r.machines), stale: n(r.stale) }));
     },
 
     /** The live machines not seen since `staleBefore`, longest unseen first (at most `limit`). */
     async staleMachines({ scope, filter, staleBefore, limit }: { scope: ReportScope; filter: KeyFilter; staleBefore: string; limit: number }) {
-      const rows = await db
-        .selectFrom('activations as a')
-        .innerJoin('product_keys as k', 'k.id', 'a.key_id')
-        .innerJoin('products as p', 'p.id', 'k.product_id')
-        .where((eb) => keyReportWhere(eb, scope))
-        .where((eb) => keyFilterWhere(eb, filter))
-        .where('a.status', '=', LIVE)
-        .where('a.last_seen_at', '<', staleBefore)
-        .select(['a.id', 'k.id as key_id', 'k.account_id', 'k.key_group_id', 'k.assigned_user_id', 'k.license_key', 'p.name as product', 'a.hostname', 'a.os', 'a.software_version', 'a.last_seen_at'])
-        .orderBy('a.last_seen_at')
-        .orderBy('a.id')
-        .limit(limit)
-        .execute();
+      const rows = await readAll(
+        db,
+        db
+          .selectFrom('activations as a')
+          .innerJoin('product_keys as k', 'k.id', 'a.key_id')
+          .innerJoin('products as p', 'p.id', 'k.product_id')
+          .where((eb) => keyReportWhere(eb, scope))
+          .where((eb) => keyFilterWhere(eb, filter))
+          .where('a.status', '=', LIVE)
+          .where('a.last_seen_at', '<', staleBefore)
+          .select(['a.id', 'k.id as key_id', 'k.account_id', 'k.key_group_id', 'k.assigned_user_id', 'k.license_key', 'p.name as product', 'a.hostname', 'a.os', 'a.software_version', 'a.last_seen_at'])
+          .orderBy('a.last_seen_at')
+          .orderBy('a.id')
+          .limit(limit),
+      );
       return rows.map((r) => ({
         id: r.id, keyId: r.key_id, accountId: r.account_id, keyGroupId: r.key_group_id, assignedUserId: r.assigned_user_id, licenseKey: r.license_key,
         product: r.product, hostname: r.hostname, os: r.os, version: r.software_version, lastSeenAt: r.last_seen_at,
