@@ -133,5 +133,11 @@ test('the console’s reports count across accounts and for one account', async 
   await account.press('Enter');
   await expect(page).toHaveURL(/accountId=acc_/);
   await expect.poll(async () => Number((await totals.locator('dd').first().textContent())?.replace(/\D/g, ''))).toBeLessThan(all);
+  const chosen = await account.inputValue();
+  expect(chosen).toContain('Beispiel');
+
+  // The URL is a bookmark: opened afresh, the picker names the account before anyone searches.
+  await page.goto(page.url());
+  await expect(page.getByRole('combobox', { name: r('de', 'staff.account') })).toHaveValue(chosen);
   await context.close();
 });

@@ -8,6 +8,17 @@ import { apiRequest } from '../lib/api-client';
 /** A customer account as the console's pickers show it. */
 export type AccountChoice = { id: string; number: string; name: string };
 
+/** One account by id: the picker's value when it came from a bookmarked URL, before any search. */
+function accountByIdQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: ['staff', 'account-choice', id],
+    queryFn: async ({ signal }) =>
+      (await apiRequest<{ data: AccountChoice[] }>('/api/v1/staff/accounts', { query: { id, limit: 1 }, signal })).data.map(({ id, number, name }) => ({ id, number, name }))[0] ??
+      null,
+    staleTime: 300_000,
+  });
+}
+
 /** Customer accounts whose name or number matches `q` (the first 20), for the account pickers. */
 export function accountChoicesQueryOptions(q: string) {
   return queryOptions({
@@ -51,7 +62,11 @@ export function AccountSelect({
   const [term] = useDebouncedValue(typed, 250);
   const accounts = useQuery({ ...accountChoicesQueryOptions(term), placeholderData: keepPreviousData });
   const found = accounts.data ?? [];
-  const known = chosen ?? initial;
+  const chosenOrInitial = chosen ?? initial;
+  // A value nothing on screen names yet (a bookmarked ?accountId=…): ask for that account.
+  const unnamed = Boolean(value) && chosenOrInitial?.id !== value && !found.some((a) => a.id === value);
+  const named = useQuery({ ...accountByIdQueryOptions(value), enabled: unnamed });
+  const known = chosenOrInitial?.id === value || !named.data ? chosenOrInitial : named.data;
   const options = [...(known && !found.some((a) => a.id === known.id) ? [known] : []), ...found];
 
   return (

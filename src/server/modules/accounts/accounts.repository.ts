@@ -120,7 +120,7 @@ export function createAccountsRepository({ db }: { db: Db }) {
     },
 
     /** Staff list of all accounts, newest first, keyset-paginated, optionally filtered by name or number. */
-    async listAccounts({ q, limit, cursor }: { q?: string; limit: number; cursor?: string }) {
+    async listAccounts({ q, id, limit, cursor }: { q?: string; id?: string; limit: number; cursor?: string }) {
       const after = cursor ? decodeCursor(cursor) : null;
       let query = db
         .selectFrom('accounts as a')
@@ -138,6 +138,7 @@ export function createAccountsRepository({ db }: { db: Db }) {
           eb.or([sql<boolean>`lower(a.name) like ${like} escape '\\'`, sql<boolean>`a.number like ${like} escape '\\'`]),
         );
       }
+      if (id) query = query.where('a.id', '=', id);
       if (after) {
         query = query.where(olderThan('a.created_at', 'a.id', after));
       }

@@ -132,8 +132,8 @@ export async function accountsRoutes(app: FastifyInstance) {
       config: { auth: 'user' },
       schema: {
         tags: ['staff'],
-        summary: 'All customer accounts, newest first; search by name or number',
-        querystring: z.strictObject({ ...pageQuery, q: z.string().trim().max(200).optional() }),
+        summary: 'All customer accounts, newest first; search by name or number, or name one by id (a bookmarked filter)',
+        querystring: z.strictObject({ ...pageQuery, q: z.string().trim().max(200).optional(), id: z.string().trim().max(64).optional() }),
         response: { 200: z.object({ data: z.array(staffAccountSchema), nextCursor: z.string().nullable() }) },
       },
     },

@@ -153,6 +153,13 @@ describe('staff console', () => {
     const { token } = await lastMailTo(t, 'chefin@neukunde.example');
     const accepted = await t.request({ method: 'POST', url: `/api/v1/invitations/${token}`, payload: { name: 'Chefin', password: 'the new admin passphrase' } });
     expect(accepted.json().data).toMatchObject({ user: { id: admin.id }, account: { id: account.id }, membership: { role: 'admin' } });
+
+    // The console's pickers find it by name or number, and name it by id for a bookmarked filter.
+    const byName = (await t.request({ method: 'GET', url: '/api/v1/staff/accounts?q=neukunde', cookie })).json().data;
+    expect(byName.map((a: { id: string }) => a.id)).toEqual([account.id]);
+    const byId = (await t.request({ method: 'GET', url: `/api/v1/staff/accounts?id=${account.id}&limit=1`, cookie })).json().data;
+    expect(byId).toEqual([expect.objectContaining({ id: account.id, name: 'Neukunde GmbH', number: account.number })]);
+    expect((await t.request({ method: 'GET', url: '/api/v1/staff/accounts?id=acc_nosuchaccount', cookie })).json().data).toEqual([]);
   });
 
   it('a staff admin lists and creates staff users; an agent may not', async () => {
