@@ -72,8 +72,13 @@ export function createSqliteReaders(file: string, size = 2): SqliteReaders {
       });
       worker.on('error', (err) => {
         // A reader that died fails what it was given; the next query starts the pool anew.
-        for (const [id, p] of pending) if (p.slot === slot) (pending.delete(id), p.reject(err));
-        workers.splice(workers.indexOf(slot), 1);
+        for (const [id, p] of pending) {
+          if (p.slot !== slot) continue;
+          pending.delete(id);
+          p.reject(err);
+        }
+        const at = workers.indexOf(slot);
+        if (at >= 0) workers.splice(at, 1);
       });
       // Idle readers must not keep the process alive.
       worker.unref();
