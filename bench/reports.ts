@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { sql } from 'kysely';
 import pg from 'pg';
 import type { loadConfig } from '../src/server/app/config.js';
 import { openDatabase } from '../src/server/app/db.js';
@@ -84,6 +85,8 @@ async function oneBigAccount(database: ReturnType<typeof loadConfig>['database']
         kind: 'staff', staff_role: 'admin', last_login_at: null, created_at: stamp, updated_at: stamp,
       })
       .execute();
+    // The big account's keys and cases moved: statistics as autovacuum would see them.
+    if (database.dialect === 'postgres') await sql`analyze product_keys, activations, cases`.execute(db);
   } finally {
     await destroy();
   }
@@ -197,10 +200,14 @@ export async function benchReports(): Promise<boolean> {
     try {
       ok = (await benchDatabase('PostgreSQL', { dialect: 'postgres', url: url.toString() })) && ok;
     } finally {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      // BENCH_KEEP_PG=1 leaves the database for a look at its plans afterwards.
+      if (process.env.BENCH_KEEP_PG) console.log(`  kept: ${url.toString()}`);
+      else {
+        const c = new pg.Client({ connectionString: adminUrl });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      }
     }
   } else {
     console.log('  (set BENCH_DATABASE_URL=postgres://… to run the same on PostgreSQL)');
