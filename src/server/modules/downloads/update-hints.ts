@@ -1,6 +1,7 @@
 import type { Db } from '../../app/db.js';
 import type { ArtifactArch, ArtifactPlatform } from '../../db/schema.js';
 import { compareVersions } from '../keys/key-format.js';
+import { LIVE } from '../keys/live.js';
 import { keyCoversRelease } from './downloads.policy.js';
 import { type ArtifactRecord, createDownloadsRepository, type ReleaseRecord } from './downloads.repository.js';
 import type { UpdateHint } from './downloads.schemas.js';
@@ -59,15 +60,19 @@ export async function updateHintsFor(db: Db, keys: readonly HintKey[]): Promise<
   const repo = createDownloadsRepository({ db });
   const releases = (await repo.releasesOf([...new Set(relevant.map((k) => k.productId))], { publishedOnly: true })).filter((r) => STEADY.has(r.channel));
   const artifacts = await repo.artifactsOf(releases.map((r) => r.id));
+  // The OS of each key's most recently seen live machine: one index entry per key (SQLite keeps
+  // live machines by key and last-seen, migration 0012), not every activation the key ever had —
+  // reading all of them cost twice the key list itself.
   const lastOs = new Map<string, string | null>();
-  const activations = await db
-    .selectFrom('activations')
-    .select(['key_id', 'os', 'last_seen_at'])
-    .where('key_id', 'in', relevant.map((k) => k.id))
-    .orderBy('last_seen_at', 'desc')
-    .limit(5000)
+  const machines = await db
+    .selectFrom('product_keys as k')
+    .where('k.id', 'in', relevant.map((k) => k.id))
+    .select((eb) => [
+      'k.id',
+      eb.selectFrom('activations as a').select('a.os').whereRef('a.key_id', '=', 'k.id').where('a.status', '=', LIVE).orderBy('a.last_seen_at', 'desc').limit(1).as('os'),
+    ])
     .execute();
-  for (const a of activations) if (!lastOs.has(a.key_id)) lastOs.set(a.key_id, a.os);
+  for (const m of machines) lastOs.set(m.id, m.os ?? null);
   for (const k of relevant) out.set(k.id, updateHintFor(k, releases, artifacts, lastOs.get(k.id) ?? null));
   return out;
 }
