@@ -212,33 +212,25 @@ export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dial
 
     /** Aktivierungen: activations and deactivations per week of the range. */
     async activationWeeks({ scope, filter, range }: { scope: ReportScope; filter: KeyFilter; range: Range }) {
-      const activated = weekOf(dialect, 'a.activated_at');
-      const deactivated = weekOf(dialect, 'a.deactivated_at');
-      const base = () =>
-        db
-          .selectFrom('activations as a')
-          .innerJoin('product_keys as k', 'k.id', 'a.key_id')
-          .where((eb) => keyReportWhere(eb, scope))
-          .where((eb) => keyFilterWhere(eb, filter));
-      const [up, down] = await Promise.all([
-        readAll(
+      /** How many activations started (or ended) in each week of the range. */
+      const perWeek = async (column: 'a.activated_at' | 'a.deactivated_at') => {
+        const week = weekOf(dialect, column);
+        const rows = await readAll(
           db,
-          base()
-            .where('a.activated_at', '>=', range.from)
-            .where('a.activated_at', '<', range.before)
-            .select((eb) => [activated.as('week'), eb.fn.countAll<number>().as('n')])
-            .groupBy(activated),
-        ),
-        readAll(
-          db,
-          base()
-            .where('a.deactivated_at', '>=', range.from)
-            .where('a.deactivated_at', '<', range.before)
-            .select((eb) => [deactivated.as('week'), eb.fn.countAll<number>().as('n')])
-            .groupBy(deactivated),
-        ),
-      ]);
-      return { activated: up.map((r) => ({ week: r.week, n: n(r.n) })), deactivated: down.map((r) => ({ week: r.week, n: n(r.n) })) };
+          db
+            .selectFrom('activations as a')
+            .innerJoin('product_keys as k', 'k.id', 'a.key_id')
+            .where((eb) => keyReportWhere(eb, scope))
+            .where((eb) => keyFilterWhere(eb, filter))
+            .where(column, '>=', range.from)
+            .where(column, '<', range.before)
+            .select((eb) => [week.as('week'), eb.fn.countAll<number>().as('n')])
+            .groupBy(week),
+        );
+        return rows.map((r) => ({ week: r.week, n: n(r.n) }));
+      };
+      const [activated, deactivated] = await Promise.all([perWeek('a.activated_at'), perWeek('a.deactivated_at')]);
+      return { activated, deactivated };
     },
 
     /** Machines running each version now (live activations), and how many were not seen since `staleBefore`. */
