@@ -45,25 +45,24 @@ export function BulkActions({
   const close = () => setDialog(null);
   const keyIds = selected.map((key) => key.id);
 
+  // Not mutate(…, { onSuccess }): React Query drops those callbacks when this bar unmounts first,
+  // and it does when the change empties a filtered list ("unassigned" after assigning them all),
+  // so the confirmation was lost. A failure shows in the dialog through bulk.error.
   const assign = (assignedTo: Exclude<Assignee, null>) =>
-    bulk.mutate(
-      { keyIds, assignedTo },
-      {
-        onSuccess: ({ updated }) => {
-          close();
-          onDone(t('bulk.assigned', { count: updated }));
-        },
+    bulk.mutateAsync({ keyIds, assignedTo }).then(
+      ({ updated }) => {
+        close();
+        onDone(t('bulk.assigned', { count: updated }));
       },
+      () => {},
     );
   const move = (keyGroupId: string | null) =>
-    bulk.mutate(
-      { keyIds, keyGroupId },
-      {
-        onSuccess: ({ updated }) => {
-          close();
-          onDone(t('bulk.moved', { count: updated }));
-        },
+    bulk.mutateAsync({ keyIds, keyGroupId }).then(
+      ({ updated }) => {
+        close();
+        onDone(t('bulk.moved', { count: updated }));
       },
+      () => {},
     );
 
   return (
