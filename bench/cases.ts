@@ -9,7 +9,7 @@
 import path from 'node:path';
 import pg from 'pg';
 import { BENCH_CASE_ADMIN, BENCH_CASE_MEMBER, BIG_ACCOUNT_ID, generateCasesData } from './generate-cases.js';
-import { ROOT, SERVER_ENTRY, freePort, load, loadLine, type LoadResult, loginCookie, startNode, tempDir, verdict } from './lib.js';
+import { ROOT, freePort, load, loadLine, type LoadResult, loginCookie, startNode, tempDir, verdict, startPorticoOn, startBareFastify } from './lib.js';
 import { warnIfBusy } from './me.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -46,16 +46,8 @@ async function atScale(label: string, database: { dialect: 'sqlite'; dataDir: st
     database: database.dialect === 'sqlite' ? { dialect: 'sqlite', file: path.join(database.dataDir, 'portico.sqlite') } : database,
     cases, comments: Math.round(COMMENTS * scale), accounts: Math.max(2, Math.round(ACCOUNTS * scale)), bigAccountCases: BIG, log: (s) => console.log(s),
   });
-  const port = await freePort();
-  const portico = await startNode({
-    script: SERVER_ENTRY, port, readyPath: '/readyz',
-    env: {
-      NODE_ENV: 'development', DEMO_DATA: 'off', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`,
-      ...(database.dialect === 'sqlite' ? { DATA_DIR: database.dataDir, DATABASE_URL: '' } : { DATABASE_URL: database.url }),
-    },
-  });
-  const barePort = await freePort();
-  const bare = await startNode({ script: path.join(ROOT, 'bench/bare-fastify.mjs'), port: barePort, env: {}, readyPath: '/json' });
+  const portico = await startPorticoOn(database);
+  const bare = await startBareFastify();
   let ok = true;
   let allMean = 0;
   let allRps = 0;

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import pg from 'pg';
 import { BENCH_INVOICE_ADMIN, BENCH_PDF_INVOICE, generateInvoicesData } from './generate-invoices.js';
-import { ROOT, SERVER_ENTRY, freePort, load, loadLine, type LoadResult, loginCookie, median, startNode, tempDir, verdict } from './lib.js';
+import { load, loadLine, type LoadResult, loginCookie, median, tempDir, verdict, startPorticoOn, startBareFastify } from './lib.js';
 import { warnIfBusy } from './me.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -46,16 +46,8 @@ async function benchDatabase(label: string, database: { dialect: 'sqlite'; dataD
     database: database.dialect === 'sqlite' ? { dialect: 'sqlite', file: path.join(database.dataDir, 'portico.sqlite') } : database,
     invoices: INVOICES, log: (s) => console.log(s),
   });
-  const port = await freePort();
-  const portico = await startNode({
-    script: SERVER_ENTRY, port, readyPath: '/readyz',
-    env: {
-      NODE_ENV: 'development', DEMO_DATA: 'off', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, PORTICO_ROLE: 'web',
-      ...(database.dialect === 'sqlite' ? { DATA_DIR: database.dataDir, DATABASE_URL: '' } : { DATABASE_URL: database.url }),
-    },
-  });
-  const barePort = await freePort();
-  const bare = await startNode({ script: path.join(ROOT, 'bench/bare-fastify.mjs'), port: barePort, env: {}, readyPath: '/json' });
+  const portico = await startPorticoOn(database, { PORTICO_ROLE: 'web' });
+  const bare = await startBareFastify();
   let ok = true;
   try {
     const cookie = await loginCookie({ baseUrl: portico.baseUrl, ...BENCH_INVOICE_ADMIN });

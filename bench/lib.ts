@@ -117,6 +117,27 @@ export async function startPortico({ dataDir, logLevel = 'warn' }: { dataDir?: s
   return { ...server, dataDir: dir };
 }
 
+/** Where a bench's generated data lives: a SQLite data directory or a PostgreSQL database. */
+export type BenchDatabase = { dialect: 'sqlite'; dataDir: string } | { dialect: 'postgres'; url: string };
+
+/** Starts the built Portico server on a bench's generated data (no demo data); `env` adds to it. */
+export async function startPorticoOn(database: BenchDatabase, env: Record<string, string> = {}) {
+  const port = await freePort();
+  return startNode({
+    script: SERVER_ENTRY, port, readyPath: '/readyz',
+    env: {
+      NODE_ENV: 'development', DEMO_DATA: 'off', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`,
+      ...(database.dialect === 'sqlite' ? { DATA_DIR: database.dataDir, DATABASE_URL: '' } : { DATABASE_URL: database.url }),
+      ...env,
+    },
+  });
+}
+
+/** The baseline every list bench compares with: bench/bare-fastify.mjs, one small JSON route. */
+export async function startBareFastify() {
+  return startNode({ script: path.join(ROOT, 'bench/bare-fastify.mjs'), port: await freePort(), env: {}, readyPath: '/json' });
+}
+
 /** Resident set size of a process in MiB, from /proc/<pid>/status (Linux). */
 export function rssMiB(pid: number): number | null {
   try {

@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { warnIfBusy } from './me.js';
 import { BENCH_ADMIN, generateKeysData } from './generate-keys.js';
-import { ROOT, SERVER_ENTRY, freePort, loginCookie, startNode, tempDir, verdict } from './lib.js';
+import { ROOT, freePort, loginCookie, startNode, tempDir, verdict, startPorticoOn } from './lib.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const KEYS = Number(process.env.BENCH_KEYS ?? 100_000);
@@ -37,17 +37,7 @@ async function benchOne(name: string, database: { dialect: 'sqlite'; file: strin
     bigAccountKeys: Math.min(20_000, KEYS),
     log: (s) => console.log(s),
   });
-  const port = await freePort();
-  const portico = await startNode({
-    script: SERVER_ENTRY,
-    port,
-    readyPath: '/readyz',
-    env: {
-      NODE_ENV: 'development', DEMO_DATA: 'off', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`,
-      LICENSING_RATE_PER_IP: '1000000000', LICENSING_RATE_PER_KEY: '1000000000',
-      ...(database.dialect === 'sqlite' ? { DATA_DIR: database.dataDir, DATABASE_URL: '' } : { DATABASE_URL: database.url }),
-    },
-  });
+  const portico = await startPorticoOn(database, { LICENSING_RATE_PER_IP: '1000000000', LICENSING_RATE_PER_KEY: '1000000000' });
   const barePort = await freePort();
   const bare = await startNode({ script: path.join(ROOT, 'bench/bare-signed.mjs'), port: barePort, env: {}, readyPath: '/healthz' }).catch(async () => null);
   try {

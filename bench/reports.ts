@@ -18,7 +18,7 @@ import { hashPassword } from '../src/server/modules/auth/password.js';
 import { generateCasesData } from './generate-cases.js';
 import { generateInvoicesData } from './generate-invoices.js';
 import { BENCH_ADMIN, generateKeysData } from './generate-keys.js';
-import { freePort, loginCookie, ROOT, rssMiB, SERVER_ENTRY, sleep, startNode, tempDir, verdict } from './lib.js';
+import { loginCookie, rssMiB, sleep, tempDir, verdict, startPorticoOn, startBareFastify } from './lib.js';
 import { warnIfBusy } from './me.js';
 
 const KEYS = Number(process.env.BENCH_KEYS ?? 100_000);
@@ -135,16 +135,8 @@ async function benchDatabase(label: string, database: { dialect: 'sqlite'; dataD
     if (database.dialect === 'sqlite') fs.writeFileSync(path.join(database.dataDir, 'generated'), '');
   }
 
-  const port = await freePort();
-  const portico = await startNode({
-    script: SERVER_ENTRY, port, readyPath: '/readyz',
-    env: {
-      NODE_ENV: 'development', DEMO_DATA: 'off', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, PORTICO_ROLE: 'web',
-      ...(database.dialect === 'sqlite' ? { DATA_DIR: database.dataDir, DATABASE_URL: '' } : { DATABASE_URL: database.url }),
-    },
-  });
-  const barePort = await freePort();
-  const bare = await startNode({ script: path.join(ROOT, 'bench/bare-fastify.mjs'), port: barePort, env: {}, readyPath: '/json' });
+  const portico = await startPorticoOn(database, { PORTICO_ROLE: 'web' });
+  const bare = await startBareFastify();
   let ok = true;
   try {
     const cookie = await loginCookie({ baseUrl: portico.baseUrl, ...BENCH_ADMIN });
