@@ -36,6 +36,9 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 });
 afterAll(async () => {
+  // fetch keeps its connections alive; the server would wait out their keep-alive (72 s) when
+  // closing idle ones misses one, as it sometimes does right after a burst of responses.
+  app.server.closeAllConnections();
   await app.close();
   storage.close();
   fs.rmSync(dir, { recursive: true, force: true });
