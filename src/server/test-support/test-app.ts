@@ -61,6 +61,9 @@ export async function createTestApp({ env = {}, database }: { env?: Record<strin
       });
     },
     async close() {
+      // A test that listened and used fetch leaves keep-alive connections; closing idle ones
+      // alone now and then misses one, and the close would wait out its keep-alive (72 s).
+      app.server.closeAllConnections();
       await app.close();
       mailer.close();
       if (!database) await handle.destroy();
