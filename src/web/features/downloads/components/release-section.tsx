@@ -1,11 +1,11 @@
 import { Alert, Anchor, Badge, Box, Button, Card, Group, Stack, Text, Title, Typography } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Sha256Copy } from '../../../components/sha256-copy';
 import { useFormat } from '../../../lib/format';
 import type { Artifact, DownloadRelease } from '../api/types';
 import { formatSize } from '../format-size';
 import { useDownloadsTranslation } from '../i18n/register';
 import { choiceKey, type PlatformChoice } from '../platform';
-import { Checksum } from './checksum';
 import { Renewal } from './renewal';
 
 const CHANNEL_COLOR = { stable: 'teal', preview: 'orange', lts: 'indigo' } as const;
@@ -73,7 +73,7 @@ export function ReleaseSection({
                     <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
                       {t('table.checksum')}
                     </Text>
-                    <Checksum sha256={a.sha256} fileName={a.fileName} />
+                    <Sha256Copy sha256={a.sha256} fileName={a.fileName} />
                   </Group>
                 </Stack>
                 <Group gap="sm" align="center">

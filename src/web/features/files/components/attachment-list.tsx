@@ -1,11 +1,11 @@
-import { Anchor, Badge, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Text } from '@mantine/core';
 import { DownloadIcon } from '../../../components/icons';
+import { Sha256Copy } from '../../../components/sha256-copy';
 import { useFormat } from '../../../lib/format';
 import type { Attachment, ScanStatus } from '../api/attachments';
 import { useFilesTranslation } from '../i18n/register';
 import { formatBytes } from '../upload-format';
 import classes from './files.module.css';
-import { HashLine } from './hash-line';
 
 const SCAN_COLOR: Record<ScanStatus, string> = { clean: 'teal', pending: 'blue', skipped: 'gray', infected: 'red', failed: 'red' };
 
@@ -69,7 +69,9 @@ function AttachmentItem({ a }: { a: Attachment }) {
         {formatBytes(a.size, language)} · <span style={{ overflowWrap: 'anywhere' }}>{a.contentType}</span> ·{' '}
         {t('list.by', { name: uploader, date: format.dateTime(a.createdAt) })}
       </Text>
-      <HashLine sha256={a.sha256} fileName={a.fileName} />
+      <Box mt={4}>
+        <Sha256Copy sha256={a.sha256} fileName={a.fileName} label />
+      </Box>
       {hint && (
         <Text size="xs" mt={4} c={blocked ? 'var(--mantine-color-error)' : undefined}>
           {hint}

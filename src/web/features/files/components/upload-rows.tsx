@@ -1,11 +1,11 @@
-import { Badge, Button, Group, Progress, Text } from '@mantine/core';
+import { Badge, Box, Button, Group, Progress, Text } from '@mantine/core';
+import { Sha256Copy } from '../../../components/sha256-copy';
 import type { UploadRules } from '../api/attachments';
 import { useFilesTranslation } from '../i18n/register';
 import { formatBytes, formatDuration, formatSpeed } from '../upload-format';
 import { type UploadItem, uploads } from '../upload-manager';
 import type { UploadProblem } from '../upload-problem';
 import classes from './files.module.css';
-import { HashLine } from './hash-line';
 
 /** The readable sentence for a failed upload, with the case's limits where the server named them. */
 export function useProblemText(rules: UploadRules | undefined) {
@@ -104,7 +104,11 @@ function UploadRow({ item, rules }: { item: UploadItem; rules: UploadRules | und
           {problemText(item.problem)}
         </Text>
       )}
-      {item.status === 'done' && item.sha256 && <HashLine sha256={item.sha256} fileName={name} />}
+      {item.status === 'done' && item.sha256 && (
+        <Box mt={4}>
+          <Sha256Copy sha256={item.sha256} fileName={name} label />
+        </Box>
+      )}
     </li>
   );
 }
