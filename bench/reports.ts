@@ -120,13 +120,13 @@ async function exportRss(url: string, cookie: string, pid: number) {
   return { rows: lines - 1, bytes, seconds: (performance.now() - t0) / 1000, growth: peak - before };
 }
 
-async function benchDatabase(label: string, database: { dialect: 'sqlite'; dataDir: string } | { dialect: 'postgres'; url: string }) {
+async function benchDatabase(label: string, database: { dialect: 'sqlite'; dataDir: string } | { dialect: 'postgres'; url: string; generated?: boolean }) {
   const config: ReturnType<typeof loadConfig>['database'] =
     database.dialect === 'sqlite' ? { dialect: 'sqlite', file: path.join(database.dataDir, 'portico.sqlite') } : database;
   console.log(`\n${label}: ${KEYS} keys / ${ACTIVATIONS} activations, ${CASES} cases, ${INVOICES} invoices; one account with ${BIG_KEYS} keys and ${BIG_CASES} cases`);
   // BENCH_DATA_DIR (SQLite): generate into that directory once and reuse it on later runs.
-  const reuse = database.dialect === 'sqlite' && fs.existsSync(path.join(database.dataDir, 'generated'));
-  if (reuse) console.log(`  reusing the data in ${database.dataDir}`);
+  const reuse = database.dialect === 'sqlite' ? fs.existsSync(path.join(database.dataDir, 'generated')) : database.generated === true;
+  if (reuse) console.log(`  reusing the data in ${database.dialect === 'sqlite' ? database.dataDir : 'that database'}`);
   else {
     const keys = await generateKeysData({ database: config, keys: KEYS, activations: ACTIVATIONS, bigAccountKeys: BIG_KEYS, log: (s) => console.log(s) });
     await generateCasesData({ database: config, cases: CASES, accounts: CASE_ACCOUNTS, comments: COMMENTS, bigAccountCases: BIG_CASES, log: (s) => console.log(s) });
@@ -174,14 +174,21 @@ export async function benchReports(): Promise<boolean> {
   const kept = process.env.BENCH_DATA_DIR;
   if (kept) fs.mkdirSync(kept, { recursive: true });
   const dataDir = kept ?? tempDir('reports');
-  let ok: boolean;
-  try {
-    ok = await benchDatabase('SQLite', { dialect: 'sqlite', dataDir });
-  } finally {
-    if (!kept) fs.rmSync(dataDir, { recursive: true, force: true });
+  let ok = true;
+  // BENCH_ONLY=postgres skips the SQLite half.
+  if (process.env.BENCH_ONLY !== 'postgres') {
+    try {
+      ok = await benchDatabase('SQLite', { dialect: 'sqlite', dataDir });
+    } finally {
+      if (!kept) fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   }
   const adminUrl = process.env.BENCH_DATABASE_URL;
-  if (adminUrl) {
+  // BENCH_PG_REUSE=postgres://…/portico_reports_… runs on a database a BENCH_KEEP_PG run left behind.
+  const reuseUrl = process.env.BENCH_PG_REUSE;
+  if (reuseUrl) {
+    ok = (await benchDatabase('PostgreSQL', { dialect: 'postgres', url: reuseUrl, generated: true })) && ok;
+  } else if (adminUrl) {
     const name = `portico_reports_${Date.now()}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();

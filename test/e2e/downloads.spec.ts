@@ -69,7 +69,7 @@ test('a user whose maintenance ended sees why a newer release is not available, 
     const blockedSection = releaseSection(page, 'Beispiel Prep', blocked.version);
     await expect(blockedSection.getByTestId('not-covered')).toContainText(d('de', 'release.maintenanceEnded', { date: ended }));
     await expect(blockedSection.getByRole('button', { name: d('de', 'table.download') })).toHaveCount(0);
-    await expect(blockedSection.getByRole('button', { name: d('de', 'renewal.request') })).toBeVisible();
+    await expect(blockedSection.getByRole('button', { name: t('de', 'renewal.request') })).toBeVisible();
     // The earlier release stays theirs.
     const openSection = releaseSection(page, 'Beispiel Prep', open.version);
     await expect(openSection.getByRole('button', { name: d('de', 'table.downloadFile', { file: open.artifacts[0]!.fileName }) })).toBeVisible();

@@ -398,16 +398,16 @@ test.describe('Product Keys', () => {
     await expect(version).toContainText(k('version.upToDate'));
 
     const maintenance = card(page, k('maintenance.title'));
-    await maintenance.getByRole('button', { name: k('maintenance.requestRenewal') }).click();
-    const dialog = page.getByRole('dialog', { name: k('maintenance.renewalTitle') });
-    await dialog.getByLabel(k('maintenance.renewalMessage')).fill('Bitte um Verlängerung für zwei weitere Jahre.');
-    await dialog.getByRole('button', { name: k('maintenance.renewalSubmit') }).click();
+    await maintenance.getByRole('button', { name: t('de', 'renewal.request') }).click();
+    const dialog = page.getByRole('dialog', { name: t('de', 'renewal.title') });
+    await dialog.getByLabel(t('de', 'renewal.message')).fill('Bitte um Verlängerung für zwei weitere Jahre.');
+    await dialog.getByRole('button', { name: t('de', 'renewal.submit') }).click();
     await expect(dialog).toBeHidden();
     // The request is a Kundendienst case about the key, tracked under Fälle.
     await expect(maintenance.getByRole('status')).toHaveText(/\d{8}/);
     const number = ((await maintenance.getByRole('status').textContent()) ?? '').match(/\d{8}/)![0];
-    await expect(maintenance.getByRole('status')).toHaveText(k('maintenance.renewalSent', { number }));
-    await maintenance.getByRole('link', { name: k('maintenance.renewalCase', { number }) }).click();
+    await expect(maintenance.getByRole('status')).toHaveText(t('de', 'renewal.sent', { number }));
+    await maintenance.getByRole('link', { name: t('de', 'renewal.openCase', { number }) }).click();
     await expect(page).toHaveURL(/\/cases\/cas_/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(/^Wartung verlängern: /);
     await expect(page.getByText('Bitte um Verlängerung für zwei weitere Jahre.')).toBeVisible();

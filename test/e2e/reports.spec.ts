@@ -60,7 +60,7 @@ test('an admin runs the maintenance report, exports it as Excel, subscribes week
   await expect(rows.first()).toBeVisible();
   const shown = await rows.count();
   expect(shown).toBeGreaterThanOrEqual(2);
-  await expect(rows.first().getByRole('button', { name: new RegExp(`^${r('de', 'renewal.actionLabel', { key: '.+' })}$`) })).toBeVisible();
+  await expect(rows.first().getByRole('button', { name: new RegExp(`^${t('de', 'renewal.requestFor', { key: '.+' })}$`) })).toBeVisible();
   const firstProduct = (await rows.first().locator('td').nth(1).textContent())?.trim();
 
   // Export: the download is read with progress, then saved; the file opens and holds the rows.

@@ -11,6 +11,7 @@ import { openDatabase } from '../app/db.js';
 import { createUsersRepository } from '../modules/users/users.repository.js';
 import { createStaffAdmin } from '../modules/users/users.admin.js';
 import { verifyPassword } from '../modules/auth/password.js';
+import { buildAccount, buildActivation, buildKey } from '../test-support/factories.js';
 import { createTestDatabase } from '../test-support/test-db.js';
 import { migrateToLatest } from './migrate.js';
 import { DEMO_ACCOUNT_NAME, DEMO_LOGINS, seedDemoData } from './seed-demo.js';
@@ -24,6 +25,17 @@ afterAll(() => handle.destroy());
 describe('migrations', () => {
   it('are idempotent: a second run applies nothing', async () => {
     expect(await migrateToLatest(handle.db, handle.dialect)).toEqual([]);
+  });
+});
+
+describe('activations', () => {
+  it("carry their key's account, set by the database on insert (reports read an account's machines by it)", async () => {
+    const [a, b] = [await buildAccount(handle.db), await buildAccount(handle.db)];
+    const keyA = await buildKey(handle.db, { accountId: a.id });
+    const keyB = await buildKey(handle.db, { accountId: b.id });
+    const [x, y] = [await buildActivation(handle.db, keyA.keyId), await buildActivation(handle.db, keyB.keyId)];
+    const rows = await handle.db.selectFrom('activations').select(['id', 'account_id']).where('id', 'in', [x.activationId, y.activationId]).execute();
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.account_id]))).toEqual({ [x.activationId]: a.id, [y.activationId]: b.id });
   });
 });
 

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_downloads.js';
 import * as m0010 from './migrations/0010_invoice_totals.js';
 import * as m0011 from './migrations/0011_api_tokens.js';
 import * as m0012 from './migrations/0012_report_indexes.js';
+import * as m0013 from './migrations/0013_activation_accounts.js';
 import * as m0009 from './migrations/0009_reports.js';
 
 /** Column types that differ between the dialects, decided once for every migration. */
@@ -39,6 +40,7 @@ const migrations: Record<string, MigrationModule> = {
   '0011_api_tokens': m0011,
   '0009_reports': m0009,
   '0012_report_indexes': m0012,
+  '0013_activation_accounts': m0013,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

@@ -216,6 +216,8 @@ export interface ProductKeysTable {
 export interface ActivationsTable {
   id: string;
   key_id: string;
+  /** The key's account, set by a trigger on insert (migration 0013). */
+  account_id: Generated<string>;
   fingerprint: string;
   hostname: string | null;
   os: string | null;

@@ -48,6 +48,27 @@ export function invoiceReportWhere(eb: InvoiceEb, scope: ReportScope) {
   return eb.and([eb('i.tab', '!=', 'draft'), ...(scope.accountId ? [eb('i.account_id', '=', scope.accountId)] : [])]);
 }
 
+/** The one account a report reads, if its scope has one: a customer's, or the console narrowed to one. */
+function scopeAccountId(scope: ReportScope): string | null {
+  return scope.kind === 'customer' ? scope.keys.accountId : scope.accountId;
+}
+
+/**
+ * The scope's account on the activation row itself (migration 0013), beside the key's: PostgreSQL
+ * then reads the account's activations from its account-led indexes instead of probing once per key.
+ */
+function activationAccountWhere(scope: ReportScope) {
+  const accountId = scopeAccountId(scope);
+  return accountId ? sql<boolean>`a.account_id = ${accountId}` : sql<boolean>`1 = 1`;
+}
+
+/** Whether a report on activations must look at their keys: a key filter, or a scope of some keys only. */
+function keysNeeded(scope: ReportScope, f: KeyFilter): boolean {
+  // Staff read whole accounts; a customer's scope may be the keys of some groups or their own.
+  const someKeys = scope.kind === 'customer' && scope.keys.kind !== 'account';
+  return someKeys || Object.values(f).some((v) => v !== undefined);
+}
+
 function keyFilterWhere(eb: KeyEb, f: KeyFilter) {
   const parts = [];
   if (f.productId) parts.push(eb('k.product_id', '=', f.productId));
@@ -82,16 +103,54 @@ function pageOf<T extends { id: string }>(rows: T[], limit: number, at: (r: T) =
 }
 
 export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dialect }) {
-  /** Keys in scope with their seats in use: the base of the inventory's groups. */
-  const keysWithSeatsUsed = (scope: ReportScope, f: KeyFilter) =>
-    db
+  /**
+   * Keys in scope with their seats in use: the base of the inventory's groups. SQLite counts each
+   * key's machines from its partial index, a probe per key; PostgreSQL's probes cost ten times as
+   * much, so it counts the account's live machines in one pass of their index and joins the counts.
+   */
+  const keysWithSeatsUsed = (scope: ReportScope, f: KeyFilter) => {
+    const keys = db
       .selectFrom('product_keys as k')
       .where((eb) => keyReportWhere(eb, scope))
-      .where((eb) => keyFilterWhere(eb, f))
-      .select((eb) => [
-        'k.product_id', 'k.edition_id', 'k.key_group_id', 'k.status', 'k.seats', assignedSql.as('assigned'),
+      .where((eb) => keyFilterWhere(eb, f));
+    const columns = ['k.product_id', 'k.edition_id', 'k.key_group_id', 'k.status', 'k.seats', assignedSql.as('assigned')] as const;
+    if (dialect === 'sqlite') {
+      return keys.select((eb) => [
+        ...columns,
         eb.selectFrom('activations as a').whereRef('a.key_id', '=', 'k.id').where('a.status', '=', LIVE).select(eb.fn.countAll<number>().as('c')).as('used'),
       ]);
+    }
+    const live = db
+      .selectFrom('activations as a')
+      .where('a.status', '=', LIVE)
+      .where(activationAccountWhere(scope))
+      .select((eb) => ['a.key_id', eb.fn.countAll<number>().as('c')])
+      .groupBy('a.key_id');
+    return keys.leftJoin(live.as('u'), 'u.key_id', 'k.id').select((eb) => [...columns, eb.fn.coalesce('u.c', sql.lit(0)).as('used')]);
+  };
+
+  /**
+   * The scope's activations, for the aggregates. Their keys are looked at only where needed: always
+   * on SQLite, whose key-led covering indexes (migration 0012) answer per key of the scope; on
+   * PostgreSQL only for a key filter or a scope narrower than the account, because there the
+   * account-led indexes (migration 0013) answer alone, and joining the account's keys back makes
+   * its planner count the account twice and probe per key instead.
+   */
+  const activationsOf = (scope: ReportScope, filter: KeyFilter) => {
+    const query = db.selectFrom('activations as a').where(activationAccountWhere(scope));
+    if (dialect === 'postgres' && !keysNeeded(scope, filter)) return query;
+    return query.where((eb) =>
+      eb(
+        'a.key_id',
+        'in',
+        eb
+          .selectFrom('product_keys as k')
+          .where((k) => keyReportWhere(k, scope))
+          .where((k) => keyFilterWhere(k, filter))
+          .select('k.id'),
+      ),
+    );
+  };
 
   return {
     /** Schlüsselbestand: keys and seats grouped by product, edition, key group, status and assignment. */
@@ -217,11 +276,7 @@ export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dial
         const week = weekOf(dialect, column);
         const rows = await readAll(
           db,
-          db
-            .selectFrom('activations as a')
-            .innerJoin('product_keys as k', 'k.id', 'a.key_id')
-            .where((eb) => keyReportWhere(eb, scope))
-            .where((eb) => keyFilterWhere(eb, filter))
+          activationsOf(scope, filter)
             .where(column, '>=', range.from)
             .where(column, '<', range.before)
             .select((eb) => [week.as('week'), eb.fn.countAll<number>().as('n')])
@@ -237,11 +292,7 @@ export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dial
     async versionsInUse({ scope, filter, staleBefore }: { scope: ReportScope; filter: KeyFilter; staleBefore: string }) {
       const rows = await readAll(
         db,
-        db
-          .selectFrom('activations as a')
-          .innerJoin('product_keys as k', 'k.id', 'a.key_id')
-          .where((eb) => keyReportWhere(eb, scope))
-          .where((eb) => keyFilterWhere(eb, filter))
+        activationsOf(scope, filter)
           .where('a.status', '=', LIVE)
           .select((eb) => [
             'a.software_version as version',
@@ -263,6 +314,7 @@ export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dial
           .innerJoin('product_keys as k', 'k.id', 'a.key_id')
           .innerJoin('products as p', 'p.id', 'k.product_id')
           .where((eb) => keyReportWhere(eb, scope))
+          .where(activationAccountWhere(scope))
           .where((eb) => keyFilterWhere(eb, filter))
           .where('a.status', '=', LIVE)
           .where('a.last_seen_at', '<', staleBefore)
@@ -285,6 +337,7 @@ export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dial
         .innerJoin('products as p', 'p.id', 'k.product_id')
         .innerJoin('accounts as acc', 'acc.id', 'k.account_id')
         .where((eb) => keyReportWhere(eb, scope))
+        .where(activationAccountWhere(scope))
         .where((eb) => keyFilterWhere(eb, filter))
         .where('a.activated_at', '>=', range.from)
         .where('a.activated_at', '<', range.before)

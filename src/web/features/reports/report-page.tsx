@@ -5,11 +5,11 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { NotFound } from '../../components/not-found';
 import { PageLoader } from '../../components/page-loader';
+import { RenewalRequest } from '../../components/renewal-request';
 import { QueryError } from '../../components/query-error';
 import { useMe } from '../../lib/me';
 import { type ReportInfo, reportBase, type ReportSource, useReport, useReportFacets, useReportList } from './api/reports';
 import { ExportButtons } from './components/export-buttons';
-import { RenewalButton } from './components/renewal-button';
 import { ReportFiltersForm } from './components/report-filters-form';
 import { ReportView } from './components/report-view';
 import { SubscribeForm } from './components/subscribe-form';
@@ -97,7 +97,7 @@ function RunReport({ source, accountId, info, reports }: { source: ReportSource;
                   header: t('columns.action'),
                   cell: (row) =>
                     row.requestRenewal === true && typeof row.keyId === 'string' ? (
-                      <RenewalButton keyId={row.keyId} keyLabel={`${String(row.product ?? '')} …${String(row.licenseKey ?? '').slice(-5)}`} />
+                      <RenewalRequest keyId={row.keyId} keyLabel={`${String(row.product ?? '')} …${String(row.licenseKey ?? '').slice(-5)}`} button={{ size: 'compact-sm', variant: 'light' }} />
                     ) : null,
                 }
               : undefined

@@ -103,15 +103,3 @@ export function useUnsubscribe(accountId: string) {
   });
 }
 
-/** "Request renewal" from the maintenance report: the same request the key page sends (a Kundendienst case). */
-export function useRequestRenewal() {
-  return useMutation({
-    mutationFn: async ({ keyId, message }: { keyId: string; message: string }) =>
-      (
-        await apiRequest<{ data: { caseId: string; number: string } }>(`/api/v1/keys/${encodeURIComponent(keyId)}/renewal-request`, {
-          method: 'POST',
-          body: message ? { message } : {},
-        })
-      ).data,
-  });
-}
