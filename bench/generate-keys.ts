@@ -53,15 +53,15 @@ export async function generateKeysData({
   await db.insertInto('memberships').values({ id: 'mem_benchadmin', account_id: bigAccountId, user_id: 'usr_benchadmin', role: 'admin', case_admin: false, billing: false, downloads: false, created_at: stamp, updated_at: stamp }).execute();
   await db.insertInto('products').values({ id: 'prd_bench', code: 'bench-product', name: 'Bench Product', latest_version: '2026.3', created_at: stamp, updated_at: stamp }).execute();
 
-  const keyRows: { id: string; key: string }[] = [];
+  const keyRows: { id: string; key: string; account: string }[] = [];
   const batch = 500;
   for (let i = 0; i < keys; i += batch) {
     const rows = [];
     for (let j = i; j < Math.min(keys, i + batch); j++) {
       const id = `key_bench${String(j).padStart(8, '0')}`;
       const key = generateLicenseKey();
-      keyRows.push({ id, key });
       const account = j < bigAccountKeys ? bigAccountId : (accountIds[1 + ((j - bigAccountKeys) % accounts)] as string);
+      keyRows.push({ id, key, account });
       rows.push({
         id, account_id: account, key_group_id: null, product_id: 'prd_bench', edition_id: null, license_key: key, seats: 20, term: 'perpetual' as const, valid_until: null,
         maintenance_start: iso(now - 200 * DAY), maintenance_end: iso(now + ((j % 700) - 200) * DAY), status: 'active' as const,
@@ -77,7 +77,7 @@ export async function generateKeysData({
   for (let i = 0; i < activations; i += batch) {
     const rows = [];
     for (let j = i; j < Math.min(activations, i + batch); j++) {
-      const k = keyRows[j % keys] as { id: string; key: string };
+      const k = keyRows[j % keys] as { id: string; key: string; account: string };
       const live = Math.floor(j / keys) % 10 < 4;
       const fingerprint = `bench-fp-${j}`;
       if (live && samples.length < 5000 && j % 7 === 0) samples.push({ key: k.key, fingerprint });
@@ -86,7 +86,8 @@ export async function generateKeysData({
       const activatedAt = now - (j % 900) * DAY;
       const deactivatedAt = Math.min(now - 3_600_000, activatedAt + (1 + ((j * 7919) % 400)) * DAY);
       rows.push({
-        id: `act_bench${String(j).padStart(9, '0')}`, key_id: k.id, fingerprint, hostname: `host-${j}`, os: 'Windows 11', software_version: `2025.${j % 4}`, method: 'online' as const,
+        // The key's account, as the insert trigger would set it (SQLite's trigger then skips its update).
+        id: `act_bench${String(j).padStart(9, '0')}`, key_id: k.id, account_id: k.account, fingerprint, hostname: `host-${j}`, os: 'Windows 11', software_version: `2025.${j % 4}`, method: 'online' as const,
         status: live ? ('active' as const) : ('deactivated' as const), activated_at: iso(activatedAt), activated_by_user_id: null,
         last_seen_at: live ? iso(now - ((j * 31) % 36) * DAY - 60_000) : iso(deactivatedAt),
         deactivated_at: live ? null : iso(deactivatedAt), deactivation: live ? null : ('software' as const), deactivated_by_user_id: null,

@@ -55,10 +55,12 @@ function scopeAccountId(scope: ReportScope): string | null {
 
 /**
  * The scope's account on the activation row itself (migration 0013), beside the key's: PostgreSQL
- * then reads the account's activations from its account-led indexes instead of probing once per key.
+ * then reads the account's activations from its account-led indexes instead of probing once per
+ * key. Not on SQLite: its key-led indexes cover every column the reports read but this one, so the
+ * condition would fetch each row from the table (the activations report went from 0.19 to 0.67 s).
  */
-function activationAccountWhere(scope: ReportScope) {
-  const accountId = scopeAccountId(scope);
+function activationAccountWhere(dialect: Dialect, scope: ReportScope) {
+  const accountId = dialect === 'postgres' ? scopeAccountId(scope) : null;
   return accountId ? sql<boolean>`a.account_id = ${accountId}` : sql<boolean>`1 = 1`;
 }
 
@@ -123,7 +125,7 @@ export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dial
     const live = db
       .selectFrom('activations as a')
       .where('a.status', '=', LIVE)
-      .where(activationAccountWhere(scope))
+      .where(activationAccountWhere(dialect, scope))
       .select((eb) => ['a.key_id', eb.fn.countAll<number>().as('c')])
       .groupBy('a.key_id');
     return keys.leftJoin(live.as('u'), 'u.key_id', 'k.id').select((eb) => [...columns, eb.fn.coalesce('u.c', sql.lit(0)).as('used')]);
@@ -137,7 +139,7 @@ export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dial
    * its planner count the account twice and probe per key instead.
    */
   const activationsOf = (scope: ReportScope, filter: KeyFilter) => {
-    const query = db.selectFrom('activations as a').where(activationAccountWhere(scope));
+    const query = db.selectFrom('activations as a').where(activationAccountWhere(dialect, scope));
     if (dialect === 'postgres' && !keysNeeded(scope, filter)) return query;
     return query.where((eb) =>
       eb(
@@ -314,7 +316,7 @@ export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dial
           .innerJoin('product_keys as k', 'k.id', 'a.key_id')
           .innerJoin('products as p', 'p.id', 'k.product_id')
           .where((eb) => keyReportWhere(eb, scope))
-          .where(activationAccountWhere(scope))
+          .where(activationAccountWhere(dialect, scope))
           .where((eb) => keyFilterWhere(eb, filter))
           .where('a.status', '=', LIVE)
           .where('a.last_seen_at', '<', staleBefore)
@@ -337,7 +339,7 @@ export function createReportsRepository({ db, dialect }: { db: Db; dialect: Dial
         .innerJoin('products as p', 'p.id', 'k.product_id')
         .innerJoin('accounts as acc', 'acc.id', 'k.account_id')
         .where((eb) => keyReportWhere(eb, scope))
-        .where(activationAccountWhere(scope))
+        .where(activationAccountWhere(dialect, scope))
         .where((eb) => keyFilterWhere(eb, filter))
         .where('a.activated_at', '>=', range.from)
         .where('a.activated_at', '<', range.before)
