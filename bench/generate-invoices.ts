@@ -14,7 +14,9 @@ import { addDays, invoiceTotals, lineAmounts, todayIso } from '../src/server/mod
 export const BENCH_INVOICE_ADMIN = { email: 'invoices-admin@bench.example', password: 'bench-password-1234' };
 export const BENCH_PDF_INVOICE = 'inv_benchpdf50lines';
 
-const ACCOUNT = 'acc_ibenchbig';
+/** The account with the generated invoices (the others get a few each). */
+export const BENCH_INVOICE_ACCOUNT = 'acc_ibenchbig';
+const ACCOUNT = BENCH_INVOICE_ACCOUNT;
 
 export async function generateInvoicesData({ database, invoices = 10_000, log = console.log }: { database: ReturnType<typeof loadConfig>['database']; invoices?: number; log?: (s: string) => void }) {
   const started = performance.now();

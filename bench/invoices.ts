@@ -6,8 +6,8 @@
 // databases. BENCH_INVOICES shrinks the data and BENCH_DURATION the runs for a quick check.
 import path from 'node:path';
 import pg from 'pg';
-import { BENCH_INVOICE_ADMIN, BENCH_PDF_INVOICE, generateInvoicesData } from './generate-invoices.js';
-import { load, loadLine, type LoadResult, loginCookie, median, tempDir, verdict, startPorticoOn, startBareFastify } from './lib.js';
+import { BENCH_INVOICE_ACCOUNT, BENCH_INVOICE_ADMIN, BENCH_PDF_INVOICE, generateInvoicesData } from './generate-invoices.js';
+import { ROOT, freePort, load, loadLine, type LoadResult, loginCookie, median, startNode, tempDir, verdict, startPorticoOn, startBareFastify } from './lib.js';
 import { warnIfBusy } from './me.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -24,6 +24,13 @@ const TABS = [
   ['older (first page, totals)', '/api/v1/invoices?tab=older'],
   ['search by number', '/api/v1/invoices?tab=older&q=0904'],
 ] as const;
+
+/** The first page of the unpaid tab as the repository's prepared query reads it (invoices.repository.ts). */
+const UNPAID_PAGE_SQL = `select i.id, i.number, i.account_id, a.name as account_name, a.number as account_number, i.status, i.scheduled, i.currency,
+  i.language, i.issue_date, i.due_date, i.terms_days, i.bill_to, i.vat_id, i.po_reference, i.memo, i.subtotal, i.tax, i.total, i.amount_paid,
+  i.issued_at, i.paid_at, i.voided_at, i.void_reason, i.uncollectible_at, i.version, i.created_at, i.updated_at
+  from invoices i inner join accounts a on a.id = i.account_id
+  where i.account_id = ? and i.tab = ? order by i.due_date asc, i.id asc limit ?`;
 
 /** One request at a time: the PDF's own latency, not the queue's. */
 async function pdfMedian(url: string, cookie: string) {
@@ -58,6 +65,20 @@ async function benchDatabase(label: string, database: { dialect: 'sqlite'; dataD
       const r = await run(`${portico.baseUrl}${url}`, { cookie });
       console.log(line(name, r, bareRun));
       ok = ok && r.p99 < TARGET.p99 && !r.non2xx && !r.errors;
+    }
+    // The unpaid tab's page SQL alone in a bare Fastify route on the same database: what the engine
+    // and Node allow for the 30 ms target before any of Portico's work (session, scope, totals, schema).
+    const bareQuery = await startNode({
+      script: path.join(ROOT, 'bench/bare-query.mjs'), port: await freePort(), readyPath: '/json',
+      env: {
+        BARE_SQL: UNPAID_PAGE_SQL, BARE_PARAMS: JSON.stringify([BENCH_INVOICE_ACCOUNT, 'unpaid', 26]),
+        ...(database.dialect === 'sqlite' ? { BARE_SQLITE_FILE: path.join(database.dataDir, 'portico.sqlite') } : { BARE_PG_URL: database.url }),
+      },
+    });
+    try {
+      console.log(line('bare Fastify + the unpaid page SQL', await run(`${bareQuery.baseUrl}/json`), bareRun));
+    } finally {
+      await bareQuery.stop();
     }
     const t0 = performance.now();
     await fetch(`${bare.baseUrl}/json`).then((r) => r.arrayBuffer());

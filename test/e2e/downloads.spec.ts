@@ -128,6 +128,11 @@ test('staff publish a release and the update hint appears on the key', async ({ 
     await expect(files.getByTestId('sha256')).toContainText(createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
     await card.getByRole('button', { name: r('release.publish') }).click();
     await expect(page.getByText(r('release.published', { version: '1.1' }))).toBeVisible();
+    // The draft 1.0 is deleted: its card leaves the list, and the status line still says so.
+    const draft = page.getByRole('region', { name: r('release.title', { version: '1.0' }), exact: true });
+    await draft.getByRole('button', { name: r('release.delete') }).click();
+    await expect(page.getByText(r('release.deleted', { version: '1.0' }))).toBeVisible();
+    await expect(draft).toHaveCount(0);
 
     // The customer's key is one version behind now, with the Linux file to fetch.
     await keyPage.reload();

@@ -40,6 +40,13 @@ export function ReleaseCard({ release, userId, onStatus }: { release: StaffRelea
   const rows = useReleaseUploads(release.id);
   const headingId = `staff-release-${release.id}`;
   const failed = [publish, unpublish, remove, removeFile, update, signature].find((m) => m.isError);
+  // mutateAsync, not mutate's callbacks: the deleted release's card leaves the list (the reload
+  // finishes first) and would take those callbacks with it, and the status line would stay silent.
+  const deleteRelease = () =>
+    remove.mutateAsync({ release }).then(
+      () => onStatus(t('release.deleted', { version: release.version })),
+      () => {}, // shown on the card from remove.error
+    );
 
   // A finished upload is a file of the release now: reload the list to show it with its checksum.
   useEffect(() => {
@@ -202,7 +209,7 @@ export function ReleaseCard({ release, userId, onStatus }: { release: StaffRelea
               >
                 {t('release.publish')}
               </Button>
-              <Button variant="subtle" color="red" onClick={() => remove.mutate({ release }, { onSuccess: () => onStatus(t('release.deleted', { version: release.version })) })}>
+              <Button variant="subtle" color="red" onClick={deleteRelease}>
                 {t('release.delete')}
               </Button>
             </>
