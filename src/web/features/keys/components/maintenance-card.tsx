@@ -8,7 +8,7 @@ import { MaintenanceBadge } from './maintenance-badge';
 
 /** Wartung: start, end and state of maintenance, and "Verlängerung anfragen" (a Kundendienst case about the key). */
 export function MaintenanceCard({ keyData }: { keyData: Key }) {
-  const { t, tApp, problem } = useKeysTranslation();
+  const { t, tApp } = useKeysTranslation();
   const format = useFormat();
   const { start, end, status } = keyData.maintenance;
   const none = tApp('common.none');
