@@ -154,22 +154,7 @@ const tabListQuery = prepared((db, p: ListParams, shape: ListShape) => {
   let q = invoiceBase(db)
     .where('i.account_id', '=', p.accountId)
     .where('i.tab', '=', shape.tab)
-    .where((eb) => filterWhere(eb, { from: shape.from ? p.from : null, to: shape.to ? p.to : null, like: null }))
-    // A number search reads the account's numbers from their own index (migration 0014) once, and
-    // the tab's range then keeps the invoices among them: a number is not in the tab's index, so
-    // `i.number like …` there fetched every invoice of the tab from the table to look at it.
-    .$if(shape.like, (qb) =>
-      qb.where(
-        'i.id',
-        'in',
-        db
-          .selectFrom('invoices as s')
-          .select('s.id')
-          .where('s.account_id', '=', p.accountId)
-          .where('s.tab', '=', shape.tab)
-          .where(sql<boolean>`s.number like ${p.like} escape '\\'`),
-      ),
-    )
+    .where((eb) => filterWhere(eb, { like: shape.like ? p.like : null, from: shape.from ? p.from : null, to: shape.to ? p.to : null }))
     .orderBy(order.column, order.dir)
     .orderBy('i.id', order.dir)
     .limit(p.limit);
