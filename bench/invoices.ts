@@ -26,11 +26,8 @@ const TABS = [
 ] as const;
 
 /** The first page of the unpaid tab as the repository's prepared query reads it (invoices.repository.ts). */
-const UNPAID_PAGE_SQL = `select i.id, i.number, i.account_id, a.name as account_name, a.number as account_number, i.status, i.scheduled, i.currency,
-  i.language, i.issue_date, i.due_date, i.terms_days, i.bill_to, i.vat_id, i.po_reference, i.memo, i.subtotal, i.tax, i.total, i.amount_paid,
-  i.issued_at, i.paid_at, i.voided_at, i.void_reason, i.uncollectible_at, i.version, i.created_at, i.updated_at
-  from invoices i inner join accounts a on a.id = i.account_id
-  where i.account_id = ? and i.tab = ? order by i.due_date asc, i.id asc limit ?`;
+const UNPAID_PAGE_SQL = `select i.id, i.number, i.status, i.scheduled, i.currency, i.language, i.issue_date, i.due_date, i.subtotal, i.tax, i.total, i.amount_paid
+  from invoices i where i.account_id = ? and i.tab = ? order by i.due_date asc, i.id asc limit ?`;
 
 /** One request at a time: the PDF's own latency, not the queue's. */
 async function pdfMedian(url: string, cookie: string) {

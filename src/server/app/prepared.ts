@@ -14,6 +14,11 @@ interface Compiled {
 
 const MARK = '\u0000p\u0000';
 
+/** The dialect a Kysely instance speaks, from its adapter. */
+export function dialectOf(db: Db): Dialect {
+  return db.getExecutor().adapter.constructor.name.toLowerCase().includes('postgres') ? 'postgres' : 'sqlite';
+}
+
 /**
  * The SQL texts of prepared queries on PostgreSQL, with a statement name each: the pool (app/db.ts)
  * runs them as named statements, so each connection parses and plans them once, not per call
@@ -39,7 +44,7 @@ export function prepared<P extends Record<string, Param>, R, S extends Shape = S
 
   function compiledFor(db: Db, params: P, shape: S): { compiled: Compiled; sqlite: boolean } {
     const adapter = db.getExecutor().adapter.constructor;
-    const sqlite = !adapter.name.toLowerCase().includes('postgres');
+    const sqlite = dialectOf(db) === 'sqlite';
     let cache = byDialect.get(adapter);
     if (!cache) {
       cache = new Map();

@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010_invoice_totals.js';
 import * as m0011 from './migrations/0011_api_tokens.js';
 import * as m0012 from './migrations/0012_report_indexes.js';
 import * as m0013 from './migrations/0013_activation_accounts.js';
+import * as m0014 from './migrations/0014_invoice_number_search.js';
 import * as m0009 from './migrations/0009_reports.js';
 
 /** Column types that differ between the dialects, decided once for every migration. */
@@ -41,6 +42,7 @@ const migrations: Record<string, MigrationModule> = {
   '0009_reports': m0009,
   '0012_report_indexes': m0012,
   '0013_activation_accounts': m0013,
+  '0014_invoice_number_search': m0014,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

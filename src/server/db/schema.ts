@@ -433,6 +433,13 @@ export interface InvoiceTotalsTable {
   balance: number;
 }
 
+/** Every suffix of each issued invoice number, kept by triggers on `invoices` (migration 0014): a number search is one range of the primary key. */
+export interface InvoiceNumberSuffixesTable {
+  account_id: string;
+  suffix: string;
+  invoice_id: string;
+}
+
 /** Personal API tokens (migration 0011): only the SHA-256 of the secret is kept. */
 export interface ApiTokensTable {
   id: string;
@@ -608,6 +615,7 @@ export interface Database {
   upload_locks: UploadLocksTable;
   invoices: InvoicesTable;
   invoice_totals: InvoiceTotalsTable;
+  invoice_number_suffixes: InvoiceNumberSuffixesTable;
   api_tokens: ApiTokensTable;
   invoice_lines: InvoiceLinesTable;
   payments: PaymentsTable;

@@ -1,5 +1,5 @@
 import { type InvoiceReader, invoiceAbilities, isPayable, staffInvoiceAbilities } from './invoices.policy.js';
-import type { InvoiceLine, InvoiceRecord, InvoiceRow, Payment } from './invoices.repository.js';
+import type { InvoiceLine, InvoiceRecord, InvoiceRow, InvoiceSummaryRow, Payment } from './invoices.repository.js';
 import type { InvoiceTab } from './invoices.schemas.js';
 import { daysBetween, todayIso } from './money.js';
 
@@ -8,7 +8,7 @@ export function tabOf(inv: Pick<InvoiceRow, 'status' | 'scheduled'>): InvoiceTab
   return inv.status === 'open' || inv.status === 'uncollectible' ? 'unpaid' : 'older';
 }
 
-export function presentInvoiceSummary(inv: InvoiceRow, today = todayIso()) {
+export function presentInvoiceSummary(inv: InvoiceSummaryRow, today = todayIso()) {
   const daysOverdue = isPayable(inv) ? Math.max(0, daysBetween(inv.dueDate, today)) : 0;
   return {
     id: inv.id,

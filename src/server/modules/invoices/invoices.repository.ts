@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../app/db.js';
-import { type Param, prepared } from '../../app/prepared.js';
+import { dialectOf, type Param, prepared } from '../../app/prepared.js';
 import { parseJson, toBool } from '../../app/db.js';
 import { errors } from '../../app/errors.js';
 import type { Database, InvoicesTable } from '../../db/schema.js';
@@ -111,6 +111,43 @@ function filterWhere(eb: Eb, f: { like: string | null; from?: string | null; to?
 
 const filterOf = (f: InvoiceFilter) => ({ like: numberLike(f.q), from: f.from ?? null, to: f.to ?? null });
 
+/**
+ * A customer's number search as a range of the suffixes table (migration 0014): the numbers that
+ * contain `q` are those with a suffix that starts with it. Upper case, as numbers are; compared
+ * bytewise, so U+FFFF sorts after every character a number holds.
+ */
+const numberRange = (q: string | undefined) => (q ? { lo: q.toUpperCase(), hi: `${q.toUpperCase()}\uffff` } : { lo: null, hi: null });
+
+/** The account's invoices whose number contains the search. */
+const numberMatch = (db: Db, eb: Eb, p: { accountId: string; lo: string | null; hi: string | null }) =>
+  eb(
+    'i.id',
+    'in',
+    db.selectFrom('invoice_number_suffixes as s').select('s.invoice_id').where('s.account_id', '=', p.accountId).where('s.suffix', '>=', p.lo).where('s.suffix', '<', p.hi),
+  );
+
+/**
+ * How a list page reads a search on SQLite. With few matches it starts from them (a handful of
+ * rows to fetch and sort); with many it walks the tab's index in order and keeps the matches, which
+ * finds a page long before it has looked at them all. Counted up to FEW_MATCHES in the index.
+ */
+const FEW_MATCHES = 200;
+type Search = 'none' | 'few' | 'many';
+
+const matchesUpTo = prepared((db, p: { accountId: string; lo: string; hi: string; cap: number }) =>
+  db
+    .selectFrom((sub) =>
+      sub.selectFrom('invoice_number_suffixes as s').select('s.invoice_id').where('s.account_id', '=', p.accountId).where('s.suffix', '>=', p.lo).where('s.suffix', '<', p.hi).limit(p.cap).as('m'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n')),
+);
+
+/**
+ * SQLite's planner prefers an index on `account_id`/`tab` over the match list whenever it can; a
+ * unary `+` takes those columns out of index selection, so it starts from the matches.
+ */
+const col = (name: 'i.account_id' | 'i.tab', fromMatches: boolean) => (fromMatches ? sql<string>`+${sql.ref(name)}` : sql<string>`${sql.ref(name)}`);
+
 interface KeysetCursor {
   k: string;
   id: string;
@@ -139,22 +176,37 @@ const invoiceBase = (db: Db) =>
 
 interface ListParams extends Record<string, Param> {
   accountId: string;
-  like: string | null;
+  lo: string | null;
+  hi: string | null;
   from: string | null;
   to: string | null;
   afterKey: string | null;
   afterId: string | null;
   limit: number;
 }
-type ListShape = { tab: InvoiceTab; like: boolean; from: boolean; to: boolean; after: boolean };
+type ListShape = { tab: InvoiceTab; search: Search; from: boolean; to: boolean; after: boolean };
 
-/** One tab of the customer's list: one index range in the tab's order (built once per shape). */
-const tabListQuery = prepared((db, p: ListParams, shape: ListShape) => {
+/** What a list row shows (the summary); the rest of an invoice is read by `find`. */
+export type InvoiceSummaryRow = Pick<InvoiceRow, 'id' | 'number' | 'status' | 'scheduled' | 'currency' | 'language' | 'issueDate' | 'dueDate' | 'subtotal' | 'tax' | 'total' | 'amountPaid'>;
+
+/**
+ * One tab of the customer's list: one index range in the tab's order (built once per shape). It
+ * reads only the summary's columns: turning a column into a JavaScript value is most of a page's
+ * cost (28 columns and the account join took 0.7 ms for 26 rows here, these 12 a third of that).
+ */
+const tabListQuery = prepared((db, p: ListParams, shape: ListShape, dialect) => {
   const order = TAB_ORDER[shape.tab];
-  let q = invoiceBase(db)
-    .where('i.account_id', '=', p.accountId)
-    .where('i.tab', '=', shape.tab)
-    .where((eb) => filterWhere(eb, { like: shape.like ? p.like : null, from: shape.from ? p.from : null, to: shape.to ? p.to : null }))
+  const fromMatches = shape.search === 'few' && dialect === 'sqlite';
+  let q = db
+    .selectFrom('invoices as i')
+    .select(['i.id', 'i.number', 'i.status', 'i.scheduled', 'i.currency', 'i.language', 'i.issue_date', 'i.due_date', 'i.subtotal', 'i.tax', 'i.total', 'i.amount_paid'])
+    .where(col('i.account_id', fromMatches), '=', p.accountId)
+    .where(col('i.tab', fromMatches), '=', shape.tab)
+    .where((eb) => eb.and([
+      ...(shape.search !== 'none' ? [numberMatch(db, eb, p)] : []),
+      ...(shape.from ? [eb('i.issue_date', '>=', p.from)] : []),
+      ...(shape.to ? [eb('i.issue_date', '<=', p.to)] : []),
+    ]))
     .orderBy(order.column, order.dir)
     .orderBy('i.id', order.dir)
     .limit(p.limit);
@@ -169,6 +221,34 @@ const tabListQuery = prepared((db, p: ListParams, shape: ListShape) => {
 /** The tab totals the triggers keep (migration 0010). */
 const keptTotals = prepared((db, p: { accountId: string }) =>
   db.selectFrom('invoice_totals').select(['tab', 'currency', 'n', 'total', 'balance']).where('account_id', '=', p.accountId),
+);
+
+/**
+ * The tab totals of a search or date range: one grouped pass over the matching invoices. A number
+ * search starts from its matches (on SQLite through `col`); a date range alone reads the account's
+ * invoices in issue-date order.
+ */
+const filteredTotals = prepared(
+  (db, p: { accountId: string; lo: string | null; hi: string | null; from: string | null; to: string | null }, shape: { search: boolean; from: boolean; to: boolean }, dialect) => {
+    const fromMatches = shape.search && dialect === 'sqlite';
+    return db
+      .selectFrom('invoices as i')
+      .select([
+        'i.tab',
+        'i.currency',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.sum<number>('i.total').as('total'),
+        sql<number>`sum(i.total - i.amount_paid)`.as('balance'),
+      ])
+      .where(col('i.account_id', fromMatches), '=', p.accountId)
+      .where(col('i.tab', fromMatches), '!=', 'draft')
+      .where((eb) => eb.and([
+        ...(shape.search ? [numberMatch(db, eb, p)] : []),
+        ...(shape.from ? [eb('i.issue_date', '>=', p.from)] : []),
+        ...(shape.to ? [eb('i.issue_date', '<=', p.to)] : []),
+      ]))
+      .groupBy(['i.tab', 'i.currency']);
+  },
 );
 
 export function createInvoicesRepository({ db }: { db: Db }) {
@@ -237,6 +317,14 @@ export function createInvoicesRepository({ db }: { db: Db }) {
     }));
   }
 
+  /** Whether a search has few matches (SQLite only: PostgreSQL's planner weighs that itself). */
+  async function searchKind(accountId: string, range: { lo: string | null; hi: string | null }): Promise<Search> {
+    if (range.lo === null || range.hi === null) return 'none';
+    if (dialectOf(db) !== 'sqlite') return 'many';
+    const [row] = await matchesUpTo.execute(db, { accountId, lo: range.lo, hi: range.hi, cap: FEW_MATCHES });
+    return Number(row?.n ?? 0) < FEW_MATCHES ? 'few' : 'many';
+  }
+
   return {
     /** One invoice with its lines and payments, of any account: callers check the policy. */
     async find(id: string): Promise<InvoiceRecord | null> {
@@ -254,15 +342,28 @@ export function createInvoicesRepository({ db }: { db: Db }) {
     async list({ scope, tab, filter, limit, cursor }: { scope: InvoiceListScope; tab: InvoiceTab; filter: InvoiceFilter; limit: number; cursor?: string }) {
       const order = TAB_ORDER[tab];
       const after = cursor ? decode(cursor) : null;
-      const f = filterOf(filter);
+      const range = numberRange(filter.q);
       const rows = await tabListQuery.execute(
         db,
-        { accountId: scope.accountId, ...f, afterKey: after?.k ?? null, afterId: after?.id ?? null, limit: limit + 1 },
-        { tab, like: Boolean(f.like), from: Boolean(f.from), to: Boolean(f.to), after: Boolean(after) },
+        { accountId: scope.accountId, ...range, from: filter.from ?? null, to: filter.to ?? null, afterKey: after?.k ?? null, afterId: after?.id ?? null, limit: limit + 1 },
+        { tab, search: await searchKind(scope.accountId, range), from: Boolean(filter.from), to: Boolean(filter.to), after: Boolean(after) },
       );
-      const page = rows.slice(0, limit).map(toRow);
+      const page = rows.slice(0, limit).map((r): InvoiceSummaryRow => ({
+        id: r.id,
+        number: r.number,
+        status: r.status,
+        scheduled: toBool(r.scheduled),
+        currency: r.currency,
+        language: r.language,
+        issueDate: r.issue_date,
+        dueDate: r.due_date,
+        subtotal: Number(r.subtotal),
+        tax: Number(r.tax),
+        total: Number(r.total),
+        amountPaid: Number(r.amount_paid),
+      }));
       const last = page[page.length - 1];
-      const key = (r: InvoiceRow) => (order.column === 'i.due_date' ? r.dueDate : (r.issueDate ?? ''));
+      const key = (r: InvoiceSummaryRow) => (order.column === 'i.due_date' ? r.dueDate : (r.issueDate ?? ''));
       return { items: page, nextCursor: rows.length > limit && last ? encode({ k: key(last), id: last.id }) : null };
     },
 
@@ -274,19 +375,11 @@ export function createInvoicesRepository({ db }: { db: Db }) {
     async tabTotals({ scope, filter }: { scope: InvoiceListScope; filter: InvoiceFilter }) {
       const filtered = Boolean(filter.q || filter.from || filter.to);
       const rows = filtered
-        ? await db
-            .selectFrom('invoices as i')
-            .select([
-              'i.tab',
-              'i.currency',
-              (eb) => eb.fn.countAll<number>().as('n'),
-              (eb) => eb.fn.sum<number>('i.total').as('total'),
-              sql<number>`sum(i.total - i.amount_paid)`.as('balance'),
-            ])
-            .where((eb) => invoiceScopeWhere(eb, scope))
-            .where((eb) => filterWhere(eb, filterOf(filter)))
-            .groupBy(['i.tab', 'i.currency'])
-            .execute()
+        ? await filteredTotals.execute(
+            db,
+            { accountId: scope.accountId, ...numberRange(filter.q), from: filter.from ?? null, to: filter.to ?? null },
+            { search: Boolean(filter.q), from: Boolean(filter.from), to: Boolean(filter.to) },
+          )
         : await keptTotals.execute(db, { accountId: scope.accountId });
       const totals = {
         upcoming: { count: 0, amounts: [] as { currency: string; total: number; balance: number }[] },
