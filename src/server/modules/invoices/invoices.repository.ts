@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../app/db.js';
-import { dialectOf, type Param, prepared } from '../../app/prepared.js';
+import { type Param, prepared } from '../../app/prepared.js';
 import { parseJson, toBool } from '../../app/db.js';
 import { errors } from '../../app/errors.js';
 import type { Database, InvoicesTable } from '../../db/schema.js';
@@ -127,9 +127,12 @@ const numberMatch = (db: Db, eb: Eb, p: { accountId: string; lo: string | null; 
   );
 
 /**
- * How a list page reads a search on SQLite. With few matches it starts from them (a handful of
- * rows to fetch and sort); with many it walks the tab's index in order and keeps the matches, which
- * finds a page long before it has looked at them all. Counted up to FEW_MATCHES in the index.
+ * How a search is read, by how many invoices match (counted up to FEW_MATCHES in the suffix index).
+ * Few: start from the matches, a handful of rows to fetch and sort, on both databases. Many: a list
+ * page walks the tab's index in order and keeps the numbers that hold the text (LIKE), which finds
+ * a page long before it has looked at every invoice; measured on 10,000 invoices with 1,000 matches
+ * that took 0.5 ms against 1.5 (SQLite) and 13 ms (PostgreSQL, which then hashes a scan of all
+ * invoices) for a page read through the matches.
  */
 const FEW_MATCHES = 200;
 type Search = 'none' | 'few' | 'many';
@@ -176,6 +179,7 @@ const invoiceBase = (db: Db) =>
 
 interface ListParams extends Record<string, Param> {
   accountId: string;
+  like: string | null;
   lo: string | null;
   hi: string | null;
   from: string | null;
@@ -203,7 +207,8 @@ const tabListQuery = prepared((db, p: ListParams, shape: ListShape, dialect) => 
     .where(col('i.account_id', fromMatches), '=', p.accountId)
     .where(col('i.tab', fromMatches), '=', shape.tab)
     .where((eb) => eb.and([
-      ...(shape.search !== 'none' ? [numberMatch(db, eb, p)] : []),
+      ...(shape.search === 'few' ? [numberMatch(db, eb, p)] : []),
+      ...(shape.search === 'many' ? [sql<boolean>`i.number like ${p.like} escape '\\'`] : []),
       ...(shape.from ? [eb('i.issue_date', '>=', p.from)] : []),
       ...(shape.to ? [eb('i.issue_date', '<=', p.to)] : []),
     ]))
@@ -225,12 +230,14 @@ const keptTotals = prepared((db, p: { accountId: string }) =>
 
 /**
  * The tab totals of a search or date range: one grouped pass over the matching invoices. A number
- * search starts from its matches (on SQLite through `col`); a date range alone reads the account's
- * invoices in issue-date order.
+ * search starts from its matches (on SQLite through `col`) — except with many on PostgreSQL, which
+ * then plans a hash over a scan of the account's invoices, slower than the scan with LIKE (13.6
+ * against 10 ms for 1,000 of 10,000). A date range alone reads the account's invoices.
  */
 const filteredTotals = prepared(
-  (db, p: { accountId: string; lo: string | null; hi: string | null; from: string | null; to: string | null }, shape: { search: boolean; from: boolean; to: boolean }, dialect) => {
-    const fromMatches = shape.search && dialect === 'sqlite';
+  (db, p: { accountId: string; like: string | null; lo: string | null; hi: string | null; from: string | null; to: string | null }, shape: { search: Search; from: boolean; to: boolean }, dialect) => {
+    const viaMatches = shape.search === 'few' || (shape.search === 'many' && dialect === 'sqlite');
+    const fromMatches = viaMatches && dialect === 'sqlite';
     return db
       .selectFrom('invoices as i')
       .select([
@@ -243,7 +250,8 @@ const filteredTotals = prepared(
       .where(col('i.account_id', fromMatches), '=', p.accountId)
       .where(col('i.tab', fromMatches), '!=', 'draft')
       .where((eb) => eb.and([
-        ...(shape.search ? [numberMatch(db, eb, p)] : []),
+        ...(viaMatches ? [numberMatch(db, eb, p)] : []),
+        ...(shape.search === 'many' && !viaMatches ? [sql<boolean>`i.number like ${p.like} escape '\\'`] : []),
         ...(shape.from ? [eb('i.issue_date', '>=', p.from)] : []),
         ...(shape.to ? [eb('i.issue_date', '<=', p.to)] : []),
       ]))
@@ -317,10 +325,9 @@ export function createInvoicesRepository({ db }: { db: Db }) {
     }));
   }
 
-  /** Whether a search has few matches (SQLite only: PostgreSQL's planner weighs that itself). */
+  /** Whether a search has few matches or many (FEW_MATCHES). */
   async function searchKind(accountId: string, range: { lo: string | null; hi: string | null }): Promise<Search> {
     if (range.lo === null || range.hi === null) return 'none';
-    if (dialectOf(db) !== 'sqlite') return 'many';
     const [row] = await matchesUpTo.execute(db, { accountId, lo: range.lo, hi: range.hi, cap: FEW_MATCHES });
     return Number(row?.n ?? 0) < FEW_MATCHES ? 'few' : 'many';
   }
@@ -345,7 +352,7 @@ export function createInvoicesRepository({ db }: { db: Db }) {
       const range = numberRange(filter.q);
       const rows = await tabListQuery.execute(
         db,
-        { accountId: scope.accountId, ...range, from: filter.from ?? null, to: filter.to ?? null, afterKey: after?.k ?? null, afterId: after?.id ?? null, limit: limit + 1 },
+        { accountId: scope.accountId, like: numberLike(filter.q), ...range, from: filter.from ?? null, to: filter.to ?? null, afterKey: after?.k ?? null, afterId: after?.id ?? null, limit: limit + 1 },
         { tab, search: await searchKind(scope.accountId, range), from: Boolean(filter.from), to: Boolean(filter.to), after: Boolean(after) },
       );
       const page = rows.slice(0, limit).map((r): InvoiceSummaryRow => ({
@@ -374,11 +381,12 @@ export function createInvoicesRepository({ db }: { db: Db }) {
      */
     async tabTotals({ scope, filter }: { scope: InvoiceListScope; filter: InvoiceFilter }) {
       const filtered = Boolean(filter.q || filter.from || filter.to);
+      const range = numberRange(filter.q);
       const rows = filtered
         ? await filteredTotals.execute(
             db,
-            { accountId: scope.accountId, ...numberRange(filter.q), from: filter.from ?? null, to: filter.to ?? null },
-            { search: Boolean(filter.q), from: Boolean(filter.from), to: Boolean(filter.to) },
+            { accountId: scope.accountId, like: numberLike(filter.q), ...range, from: filter.from ?? null, to: filter.to ?? null },
+            { search: await searchKind(scope.accountId, range), from: Boolean(filter.from), to: Boolean(filter.to) },
           )
         : await keptTotals.execute(db, { accountId: scope.accountId });
       const totals = {
