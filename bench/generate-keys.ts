@@ -2,11 +2,12 @@
 // "big" account with its own share), M activations spread over them, on SQLite or PostgreSQL.
 // Usage: tsx bench/generate-keys.ts [--keys 100000] [--activations 1000000] [--big 20000]
 //        (DATABASE_URL=postgres://… for PostgreSQL, else DATA_DIR/portico.sqlite)
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/server/app/config.js';
 import { openDatabase } from '../src/server/app/db.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
+import type { Database } from '../src/server/db/schema.js';
 import { generateLicenseKey } from '../src/server/modules/keys/key-format.js';
 import { hashPassword } from '../src/server/modules/auth/password.js';
 
@@ -52,6 +53,7 @@ export async function generateKeysData({
   }).execute();
   await db.insertInto('memberships').values({ id: 'mem_benchadmin', account_id: bigAccountId, user_id: 'usr_benchadmin', role: 'admin', case_admin: false, billing: false, downloads: false, created_at: stamp, updated_at: stamp }).execute();
   await db.insertInto('products').values({ id: 'prd_bench', code: 'bench-product', name: 'Bench Product', latest_version: '2026.3', created_at: stamp, updated_at: stamp }).execute();
+  await insertBenchReleases(db, now);
 
   const keyRows: { id: string; key: string; account: string }[] = [];
   const batch = 500;
@@ -113,4 +115,27 @@ if (process.argv[1]?.endsWith('generate-keys.ts')) {
     activations: Number(values.activations ?? 1_000_000),
     bigAccountKeys: Number(values.big ?? 20_000),
   });
+}
+
+/**
+ * The product's release history, as a vendor has one: stable releases every quarter (the keys last
+ * ran 2026.1, so the key list works out "2 versions behind" and the file for each key's OS), an
+ * LTS and a beta; files for the newer ones. The files themselves are not needed.
+ */
+export async function insertBenchReleases(db: Kysely<Database>, now: number) {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const versions = [
+    ['2025.1', 'stable', 600], ['2025.2', 'stable', 510], ['2025.3', 'lts', 420], ['2025.4', 'stable', 330],
+    ['2026.1', 'stable', 240], ['2026.2', 'stable', 150], ['2026.3', 'stable', 60], ['2026.4', 'preview', 10],
+  ] as const;
+  await db.insertInto('releases').values(versions.map(([version, channel, daysAgo]) => ({
+    id: `rel_bench_${version.replace('.', '_')}`, product_id: 'prd_bench', version, channel, notes: `Bench Product ${version}: fixes and improvements.`,
+    published_at: iso(now - daysAgo * DAY), created_by_user_id: null, created_at: iso(now - daysAgo * DAY), updated_at: iso(now - daysAgo * DAY),
+  }))).execute();
+  const files = [['windows', 'x64', 'exe'], ['linux', 'x64', 'tar.gz'], ['macos', 'arm64', 'dmg']] as const;
+  await db.insertInto('release_artifacts').values(versions.slice(4).flatMap(([version, , daysAgo]) => files.map(([platform, arch, ext]) => ({
+    id: `art_bench_${version.replace('.', '_')}_${platform}`, release_id: `rel_bench_${version.replace('.', '_')}`, platform, arch, file_name: `bench-product-${version}-${platform}-${arch}.${ext}`,
+    size: 734_003_200, sha256: 'ab'.repeat(32), storage: 'local' as const, storage_key: `releases/bench/${version}/${platform}`, signature_file_name: null, signature_storage_key: null,
+    signature_size: null, signature_sha256: null, upload_id: null, uploader_user_id: null, created_at: iso(now - daysAgo * DAY),
+  })))).execute();
 }

@@ -88,6 +88,38 @@ describe('security headers', () => {
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['strict-transport-security']).toBeUndefined();
   });
+
+  it('sends the whole set on every kind of answer (a route, an error, a 404), and HSTS over https', async () => {
+    const expected = {
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'DENY',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    };
+    for (const url of ['/healthz', '/api/v1/me', '/api/v1/no-such-route']) {
+      const res = await t.request({ method: 'GET', url });
+      expect(res.headers, url).toMatchObject(expected);
+      expect(res.headers['content-security-policy'], url).toBe(
+        "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data:;font-src 'self';connect-src 'self';object-src 'none';base-uri 'none';form-action 'self';frame-ancestors 'none'",
+      );
+      expect(res.headers['x-powered-by'], url).toBeUndefined();
+    }
+    const https = await createTestApp({ env: { PUBLIC_URL: 'https://portal.example' } });
+    try {
+      const res = await https.request({ method: 'GET', url: '/healthz', headers: { origin: 'https://portal.example' } });
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      expect(String(res.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+      expect(res.headers).toMatchObject(expected);
+    } finally {
+      await https.close();
+    }
+  });
 });
 
 describe('CSRF', () => {
