@@ -11,6 +11,9 @@ import type { Database } from '../src/server/db/schema.js';
 import { generateLicenseKey } from '../src/server/modules/keys/key-format.js';
 import { hashPassword } from '../src/server/modules/auth/password.js';
 
+/** The account that holds `bigAccountKeys` of the keys (the key list bench signs in to it). */
+export const BENCH_BIG_ACCOUNT = 'acc_bench000000';
+
 export const BENCH_ADMIN = { email: 'bench-admin@bench.example', password: 'bench-password-1234' };
 
 export interface GeneratedData {
@@ -45,7 +48,7 @@ export async function generateKeysData({
   const stamp = iso(now);
   const accounts = Math.max(1, Math.ceil((keys - bigAccountKeys) / 200));
   const accountIds = Array.from({ length: accounts + 1 }, (_, i) => `acc_bench${String(i).padStart(6, '0')}`);
-  const bigAccountId = accountIds[0] as string;
+  const bigAccountId = BENCH_BIG_ACCOUNT;
   await db.insertInto('accounts').values(accountIds.map((id, i) => ({ id, number: String(900000 + i), name: i === 0 ? 'Bench Big GmbH' : `Bench ${i}`, status: 'active' as const, currency: 'EUR', locale: 'de', created_at: stamp, updated_at: stamp }))).execute();
   await db.insertInto('users').values({
     id: 'usr_benchadmin', email: BENCH_ADMIN.email, name: 'Bench Admin', locale: 'de', password_hash: await hashPassword(BENCH_ADMIN.password), status: 'active', kind: 'customer',
