@@ -44,6 +44,43 @@ async function issuedInvoiceViaApi(page: Page, baseURL: string, description: str
   return { id: draft.id, number: ((await issued.json()) as { data: { number: string } }).data.number };
 }
 
+test('a new invoice takes the chosen account\'s currency and language, except what the form chose itself', async ({ browser, baseURL }) => {
+  const lang = 'en';
+  const base = baseURL ?? '';
+  const { context, page } = await openInvoices(browser, lang, base);
+  try {
+    const name = `Helvetia Analytics ${RUN}`;
+    const created = await page.request.post('/api/v1/staff/accounts', {
+      headers: { origin: new URL(base).origin },
+      data: { name, currency: 'CHF', locale: 'en', admin: { email: `admin-${RUN}@helvetia.example`, name: 'Heidi Admin' } },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    await page.getByRole('link', { name: s(lang, 'new') }).click();
+    const account = page.getByRole('combobox', { name: fieldLabel(s(lang, 'form.account')) });
+    const currency = page.getByLabel(s(lang, 'form.currency'), { exact: true });
+    const language = page.getByLabel(s(lang, 'form.language'), { exact: true });
+    await expect(currency).toHaveValue('EUR');
+    // (The list also keeps the account chosen before, so pick by name.)
+    const pick = async (text: string) => {
+      await account.fill(text);
+      await page.getByRole('listbox').getByRole('option', { name: new RegExp(`^${text} \\(`) }).click();
+      await expect(account).toHaveValue(new RegExp(`^${text} \\(`));
+    };
+    await pick(name);
+    await expect(currency).toHaveValue('CHF');
+    await expect(language).toHaveValue('en');
+    const line1 = page.getByRole('group', { name: s(lang, 'form.line', { n: '1' }) });
+    await expect(line1.getByLabel(fieldLabel(s(lang, 'form.unitAmount', { currency: 'CHF' })))).toBeVisible();
+    // Chosen here first, the currency stays when another account is picked; the language follows it.
+    await currency.selectOption('USD');
+    await pick(DEMO_ACCOUNT);
+    await expect(currency).toHaveValue('USD');
+    await expect(language).toHaveValue('de');
+  } finally {
+    await context.close();
+  }
+});
+
 test('billing staff write a draft with two lines, issue it, and book a partial then the full bank transfer', async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
   const lang = 'de';

@@ -5,16 +5,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiRequest } from '../lib/api-client';
 
-/** A customer account as the console's pickers show it. */
-export type AccountChoice = { id: string; number: string; name: string };
+/** A customer account as the console's pickers show it; currency and language when the server said them. */
+export type AccountChoice = { id: string; number: string; name: string; currency?: string; locale?: string };
+
+type StaffAccountRow = { id: string; number: string; name: string; currency: string; locale: string };
+const choiceOf = ({ id, number, name, currency, locale }: StaffAccountRow): AccountChoice => ({ id, number, name, currency, locale });
 
 /** One account by id: the picker's value when it came from a bookmarked URL, before any search. */
 function accountByIdQueryOptions(id: string) {
   return queryOptions({
     queryKey: ['staff', 'account-choice', id],
     queryFn: async ({ signal }) =>
-      (await apiRequest<{ data: AccountChoice[] }>('/api/v1/staff/accounts', { query: { id, limit: 1 }, signal })).data.map(({ id, number, name }) => ({ id, number, name }))[0] ??
-      null,
+      (await apiRequest<{ data: StaffAccountRow[] }>('/api/v1/staff/accounts', { query: { id, limit: 1 }, signal })).data.map(choiceOf)[0] ?? null,
     staleTime: 300_000,
   });
 }
@@ -24,7 +26,7 @@ export function accountChoicesQueryOptions(q: string) {
   return queryOptions({
     queryKey: ['staff', 'account-choices', q],
     queryFn: async ({ signal }) =>
-      (await apiRequest<{ data: AccountChoice[] }>('/api/v1/staff/accounts', { query: { q, limit: 20 }, signal })).data.map(({ id, number, name }) => ({ id, number, name })),
+      (await apiRequest<{ data: StaffAccountRow[] }>('/api/v1/staff/accounts', { query: { q, limit: 20 }, signal })).data.map(choiceOf),
     staleTime: 30_000,
   });
 }

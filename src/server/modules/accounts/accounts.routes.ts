@@ -42,6 +42,9 @@ const staffAccountSchema = z.object({
   number: z.string(),
   name: z.string(),
   status: z.enum(['active', 'suspended']),
+  /** What a new invoice for the account starts with in the console. */
+  currency: z.string(),
+  locale: localeSchema,
   memberCount: z.number().int(),
   createdAt: z.string(),
 });
@@ -141,7 +144,7 @@ export async function accountsRoutes(app: FastifyInstance) {
       ensureCanListAllAccounts(req.actor);
       const { items, nextCursor } = await accounts.listAccounts(req.query);
       return {
-        data: items.map((a) => ({ id: a.id, number: a.number, name: a.name, status: a.status, memberCount: a.memberCount, createdAt: a.createdAt })),
+        data: items.map((a) => ({ id: a.id, number: a.number, name: a.name, status: a.status, currency: a.currency, locale: a.locale as 'de' | 'en', memberCount: a.memberCount, createdAt: a.createdAt })),
         nextCursor,
       };
     },

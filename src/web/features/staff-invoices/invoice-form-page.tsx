@@ -73,6 +73,8 @@ function InvoiceForm({
   const create = useCreateInvoice();
   const update = useUpdateDraft();
   const [draft, setDraft] = useState(initial);
+  // Currency and language follow the chosen account until someone picks them here.
+  const [chosen, setChosen] = useState({ currency: false, language: false });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitted, setSubmitted] = useState(false);
   const mutation = invoice ? update : create;
@@ -140,18 +142,37 @@ function InvoiceForm({
               {invoice ? (
                 <TextInput label={t('form.account')} value={`${invoice.account.name} (${invoice.account.number})`} readOnly />
               ) : (
-                <AccountSelect label={t('form.account')} value={draft.accountId} required error={fieldError('accountId')} onChange={(account) => set({ accountId: account?.id ?? '' })} />
+                <AccountSelect
+                  label={t('form.account')}
+                  value={draft.accountId}
+                  required
+                  error={fieldError('accountId')}
+                  onChange={(account) =>
+                    // The account's currency and language, until the form's own choice was made.
+                    set({
+                      accountId: account?.id ?? '',
+                      ...(account?.currency && !chosen.currency ? { currency: account.currency } : {}),
+                      ...((account?.locale === 'de' || account?.locale === 'en') && !chosen.language ? { language: account.locale } : {}),
+                    })
+                  }
+                />
               )}
               <NativeSelect
                 label={t('form.currency')}
                 value={draft.currency}
-                onChange={(event) => set({ currency: event.currentTarget.value })}
+                onChange={(event) => {
+                  setChosen((c) => ({ ...c, currency: true }));
+                  set({ currency: event.currentTarget.value });
+                }}
                 data={[...new Set([...CURRENCIES, draft.currency])]}
               />
               <NativeSelect
                 label={t('form.language')}
                 value={draft.language}
-                onChange={(event) => set({ language: event.currentTarget.value as 'de' | 'en' })}
+                onChange={(event) => {
+                  setChosen((c) => ({ ...c, language: true }));
+                  set({ language: event.currentTarget.value as 'de' | 'en' });
+                }}
                 data={[
                   { value: 'de', label: t('form.languages.de') },
                   { value: 'en', label: t('form.languages.en') },

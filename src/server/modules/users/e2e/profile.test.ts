@@ -145,7 +145,7 @@ describe('staff console', () => {
       method: 'POST',
       url: '/api/v1/staff/accounts',
       cookie,
-      payload: { name: 'Neukunde GmbH', locale: 'de', admin: { email: 'chefin@neukunde.example', name: 'Chefin' } },
+      payload: { name: 'Neukunde GmbH', locale: 'de', currency: 'CHF', admin: { email: 'chefin@neukunde.example', name: 'Chefin' } },
     });
     expect(res.statusCode).toBe(201);
     const { account, admin } = res.json().data;
@@ -158,7 +158,8 @@ describe('staff console', () => {
     const byName = (await t.request({ method: 'GET', url: '/api/v1/staff/accounts?q=neukunde', cookie })).json().data;
     expect(byName.map((a: { id: string }) => a.id)).toEqual([account.id]);
     const byId = (await t.request({ method: 'GET', url: `/api/v1/staff/accounts?id=${account.id}&limit=1`, cookie })).json().data;
-    expect(byId).toEqual([expect.objectContaining({ id: account.id, name: 'Neukunde GmbH', number: account.number })]);
+    // With its currency and language, which a new invoice in the console starts with.
+    expect(byId).toEqual([expect.objectContaining({ id: account.id, name: 'Neukunde GmbH', number: account.number, currency: 'CHF', locale: 'de' })]);
     expect((await t.request({ method: 'GET', url: '/api/v1/staff/accounts?id=acc_nosuchaccount', cookie })).json().data).toEqual([]);
   });
 
