@@ -56,4 +56,24 @@ describe('prepared queries', () => {
       await one.destroy();
     }
   });
+
+  it.runIf(process.env.DATABASE_URL)('plans the shapes planEachCall names for their values on every call: no named statement', async () => {
+    const one = openDatabase({ dialect: 'postgres', url: handle.url as string }, { poolSize: 1 });
+    try {
+      const search = prepared(
+        (db, p: { like: string }, shape: { filtered: boolean }) => {
+          const q = db.selectFrom('accounts').select('id').orderBy('id');
+          return shape.filtered ? q.where('name', 'like', p.like) : q.where('name', 'is not', null);
+        },
+        { planEachCall: (shape) => shape.filtered },
+      );
+      const named = async () => (await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(one.db)).rows.map((r) => r.statement);
+      for (let i = 0; i < 7; i++) expect(await search.execute(one.db, { like: 'Alp%' }, { filtered: true })).toEqual([{ id: ids.Alpha }]);
+      expect((await named()).filter((s) => s.includes('like'))).toEqual([]);
+      await search.execute(one.db, { like: '' }, { filtered: false });
+      expect((await named()).filter((s) => s.includes('is not null'))).toHaveLength(1);
+    } finally {
+      await one.destroy();
+    }
+  });
 });

@@ -81,6 +81,18 @@ const keyBase = (db: Db) =>
 /** The licensing API's lookup, on every call: built once (see app/prepared.ts). */
 const keyByLicenseKey = prepared((db, p: { licenseKey: string }) => keyBase(db).where('k.license_key', '=', p.licenseKey));
 
+/**
+ * Validate's lookup: the key and, in the same round trip, the id of the machine's live activation
+ * (at most one: activations_one_active_per_machine). One query instead of two is most of what a
+ * validate costs the database on PostgreSQL, whose server shares the machine with Portico.
+ */
+const keyWithMachine = prepared((db, p: { licenseKey: string; fingerprint: string }) =>
+  keyBase(db)
+    .leftJoin('activations as m', (join) => join.onRef('m.key_id', '=', 'k.id').on('m.fingerprint', '=', p.fingerprint).on('m.status', '=', LIVE))
+    .select('m.id as live_activation_id')
+    .where('k.license_key', '=', p.licenseKey),
+);
+
 interface KeyListParams extends Record<string, Param> {
   accountId: string;
   userId: string;
@@ -105,6 +117,7 @@ interface KeyListShape extends Shape {
   cursor: boolean;
 }
 
+/** The key list; with a filter or a search it is planned for its values on each call on PostgreSQL (see prepared()). */
 const keyListQuery = prepared((db, p: KeyListParams, shape: KeyListShape) => {
   const scope: KeyListScope =
     shape.scope === 'account'
@@ -150,7 +163,7 @@ const keyListQuery = prepared((db, p: KeyListParams, shape: KeyListShape) => {
   }
   if (shape.cursor) q = q.where(olderThan('k.created_at', 'k.id', { at: p.cursorAt as string, id: p.cursorId as string }));
   return q;
-});
+}, { planEachCall: (shape) => shape.filter !== null || shape.q });
 
 export function createKeysRepository({ db }: { db: Db }) {
   const base = () => keyBase(db);
@@ -296,6 +309,12 @@ export function createKeysRepository({ db }: { db: Db }) {
     async findByLicenseKey(licenseKey: string): Promise<KeyRow | null> {
       const r = await keyByLicenseKey.executeTakeFirst(db, { licenseKey });
       return r ? toKey(r) : null;
+    },
+
+    /** The key with the id of `fingerprint`'s live activation on it (null when that machine has none). */
+    async findWithMachine(licenseKey: string, fingerprint: string): Promise<{ key: KeyRow; liveActivationId: string | null } | null> {
+      const r = await keyWithMachine.executeTakeFirst(db, { licenseKey, fingerprint });
+      return r ? { key: toKey(r), liveActivationId: r.live_activation_id } : null;
     },
 
     /** Assignment and key group, only if the key is still at `expectedVersion` (If-Match). */

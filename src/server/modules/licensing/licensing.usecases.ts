@@ -120,11 +120,12 @@ const writers = new WeakMap<Db, ValidateWriter>();
 export async function validate(deps: LicensingDeps, { licenseKey, machine, ip }: { licenseKey: string; machine: MachineFacts; ip: string | null }) {
   if (ip) ensureNotBlocked(deps.db, `lic-ip:${ip}`);
   const normalized = normalizeLicenseKey(licenseKey);
-  const key = normalized ? await createKeysRepository({ db: deps.db }).findByLicenseKey(normalized) : null;
+  const found = normalized ? await createKeysRepository({ db: deps.db }).findWithMachine(normalized, machine.fingerprint) : null;
+  const key = found?.key ?? null;
   if (key) ensureNotBlocked(deps.db, `lic-key:${key.id}`);
   const expired = key?.validUntil ? Date.parse(key.validUntil) <= Date.now() : false;
   const usable = key?.status === 'active' && !expired;
-  const activation = usable ? await createActivationsRepository({ db: deps.db }).findActive(key.id, machine.fingerprint) : null;
+  const activation = usable && found?.liveActivationId ? { id: found.liveActivationId } : null;
   const { ratePerIp, ratePerKey } = deps.config.licensing;
   let writer = writers.get(deps.db);
   if (!writer) {
