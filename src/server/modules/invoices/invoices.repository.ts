@@ -261,31 +261,43 @@ const filteredTotals = prepared(
   { planEachCall: () => true },
 );
 
+/** The summary's columns of a row, as the list and the invoice page both present them. */
+type SummaryColumns = Pick<InvoicesTable, 'id' | 'number' | 'status' | 'currency' | 'language' | 'issue_date' | 'due_date'> & {
+  scheduled: boolean | number;
+  subtotal: number | string;
+  tax: number | string;
+  total: number | string;
+  amount_paid: number | string;
+};
+const toSummary = (r: SummaryColumns): InvoiceSummaryRow => ({
+  id: r.id,
+  number: r.number,
+  status: r.status,
+  scheduled: toBool(r.scheduled),
+  currency: r.currency,
+  language: r.language,
+  issueDate: r.issue_date,
+  dueDate: r.due_date,
+  subtotal: Number(r.subtotal),
+  tax: Number(r.tax),
+  total: Number(r.total),
+  amountPaid: Number(r.amount_paid),
+});
+
 export function createInvoicesRepository({ db }: { db: Db }) {
   const base = () => invoiceBase(db);
   type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
 
   const toRow = (r: Row): InvoiceRow => ({
-    id: r.id,
-    number: r.number,
+    ...toSummary(r),
     accountId: r.account_id,
     accountName: r.account_name,
     accountNumber: r.account_number,
-    status: r.status,
-    scheduled: toBool(r.scheduled),
-    currency: r.currency,
-    language: r.language,
-    issueDate: r.issue_date,
-    dueDate: r.due_date,
     termsDays: Number(r.terms_days),
     billTo: parseJson(r.bill_to) as unknown as BillTo,
     vatId: r.vat_id,
     poReference: r.po_reference,
     memo: r.memo,
-    subtotal: Number(r.subtotal),
-    tax: Number(r.tax),
-    total: Number(r.total),
-    amountPaid: Number(r.amount_paid),
     issuedAt: r.issued_at,
     paidAt: r.paid_at,
     voidedAt: r.voided_at,
@@ -357,20 +369,7 @@ export function createInvoicesRepository({ db }: { db: Db }) {
         { accountId: scope.accountId, like: numberLike(filter.q), ...range, from: filter.from ?? null, to: filter.to ?? null, afterKey: after?.k ?? null, afterId: after?.id ?? null, limit: limit + 1 },
         { tab, search: await searchKind(scope.accountId, range), from: Boolean(filter.from), to: Boolean(filter.to), after: Boolean(after) },
       );
-      const page = rows.slice(0, limit).map((r): InvoiceSummaryRow => ({
-        id: r.id,
-        number: r.number,
-        status: r.status,
-        scheduled: toBool(r.scheduled),
-        currency: r.currency,
-        language: r.language,
-        issueDate: r.issue_date,
-        dueDate: r.due_date,
-        subtotal: Number(r.subtotal),
-        tax: Number(r.tax),
-        total: Number(r.total),
-        amountPaid: Number(r.amount_paid),
-      }));
+      const page = rows.slice(0, limit).map(toSummary);
       const last = page[page.length - 1];
       const key = (r: InvoiceSummaryRow) => (order.column === 'i.due_date' ? r.dueDate : (r.issueDate ?? ''));
       return { items: page, nextCursor: rows.length > limit && last ? encode({ k: key(last), id: last.id }) : null };
